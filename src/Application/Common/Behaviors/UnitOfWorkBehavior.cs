@@ -1,0 +1,31 @@
+using CodeStream.Integrations.Application.Common.Messaging;
+using CodeStream.Integrations.Application.Common.Persistence;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Common.Behaviors;
+
+/// <summary>Innermost: a command's writes commit together or not at all. Queries pass straight through.</summary>
+internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IUnitOfWork unitOfWork)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICommand<TResponse>)
+        {
+            return await next().ConfigureAwait(false);
+        }
+
+        await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await next().ConfigureAwait(false);
+            await unitOfWork.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+}

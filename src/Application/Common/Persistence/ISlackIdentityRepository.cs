@@ -1,0 +1,12 @@
+using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Domain.Teams;
+
+namespace CodeStream.Integrations.Application.Common.Persistence;
+
+public interface ISlackIdentityRepository
+{
+    /// <summary>Links the Slack user to the CodeStream user; <c>false</c> when that Slack user is already linked in the team.</summary>
+    Task<bool> TryLinkAsync(SlackIdentityLink link, CancellationToken cancellationToken);
+
+    Task<SlackIdentityLink?> FindAsync(TeamId teamId, SlackIdentity identity, CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Users;
+
+namespace CodeStream.Integrations.Application.Common.Persistence;
+
+public interface IUserRepository
+{
+    /// <summary>Adds the user; <c>false</c> when a registered user of the team already has that e-mail.</summary>
+    Task<bool> TryAddAsync(User user, CancellationToken cancellationToken);
+
+    Task<User?> GetAsync(UserId id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<User>> ListByTeamAsync(TeamId teamId, CancellationToken cancellationToken);
+
+    /// <summary>The registered (not faux) user of the team with this e-mail, compared ignoring case.</summary>
+    Task<User?> FindRegisteredByEmailAsync(TeamId teamId, string email, CancellationToken cancellationToken);
+
+    Task<User?> FindByExternalIdAsync(TeamId teamId, string externalUserId, CancellationToken cancellationToken);
+}

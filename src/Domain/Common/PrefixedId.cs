@@ -1,0 +1,32 @@
+using System.Buffers;
+
+namespace CodeStream.Integrations.Domain.Common;
+
+/// <summary>Shared rules for CodeStream ids: <c>{prefix}_{letters or digits}</c>, at most 64 characters.</summary>
+public static class PrefixedId
+{
+    public const int MaxLength = 64;
+
+    private static readonly SearchValues<char> AllowedBody =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+    public static bool IsValid(string? value, string prefix)
+    {
+        if (value is null || value.Length > MaxLength || value.Length <= prefix.Length + 1)
+        {
+            return false;
+        }
+
+        return value.StartsWith(prefix, StringComparison.Ordinal)
+            && value[prefix.Length] == '_'
+            && !value.AsSpan(prefix.Length + 1).ContainsAnyExcept(AllowedBody);
+    }
+
+    /// <summary>A new time-ordered id (UUID v7 without dashes) so inserts stay index-friendly.</summary>
+    public static string New(string prefix) => $"{prefix}_{Guid.CreateVersion7():N}";
+
+    public static string Require(string? value, string prefix, string name) =>
+        IsValid(value, prefix)
+            ? value!
+            : throw new DomainException($"'{value}' is not a valid {name} id (expected '{prefix}_' followed by letters or digits).");
+}

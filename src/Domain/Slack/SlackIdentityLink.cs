@@ -1,0 +1,7 @@
+using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Users;
+
+namespace CodeStream.Integrations.Domain.Slack;
+
+/// <summary>A CodeStream user known to be a Slack user (by OAuth or a matching e-mail); one per Slack user and team.</summary>
+public sealed record SlackIdentityLink(SlackIdentity Identity, TeamId TeamId, UserId UserId, DateTimeOffset LinkedAt);

@@ -1,0 +1,16 @@
+using CodeStream.Integrations.Domain.Posts;
+
+namespace CodeStream.Integrations.Domain.Slack;
+
+/// <summary>
+/// A reply's message in a Slack thread, in either direction: the message a Slack user wrote that became the reply
+/// (<see cref="PostOrigin.Slack"/>), or the copy this integration posted. One per <c>(workspace, channel, ts)</c>.
+/// </summary>
+public sealed record SlackMessageCopy(
+    PostId PostId,
+    SlackTeamId SlackTeamId,
+    SlackChannelId ChannelId,
+    SlackTs Ts,
+    SlackTs ThreadTs,
+    string? Permalink,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,7 @@
+namespace CodeStream.Integrations.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using CodeStream.Integrations.Application.Common.Persistence;
+
+namespace CodeStream.Integrations.Infrastructure.Persistence;
+
+/// <summary>
+/// The connection (and transaction, inside a unit of work) of one DI scope. Repositories of the scope share it, so
+/// a command's writes commit together.
+/// </summary>
+internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyncDisposable
+{
+    private DbConnection? connection;
+
+    public DbTransaction? Transaction { get; private set; }
+
+    public DatabaseProvider Provider => factory.Provider;
+
+    public async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+        connection ??= await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is not null)
+        {
+            throw new InvalidOperationException("A unit of work is already in progress in this scope.");
+        }
+
+        var open = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        Transaction = await open.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is null)
+        {
+            return;
+        }
+
+        await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await EndTransactionAsync().ConfigureAwait(false);
+    }
+
+    public async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is null)
+        {
+            return;
+        }
+
+        await Transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        await EndTransactionAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await EndTransactionAsync().ConfigureAwait(false);
+        if (connection is not null)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            connection = null;
+        }
+    }
+
+    private async ValueTask EndTransactionAsync()
+    {
+        if (Transaction is not null)
+        {
+            await Transaction.DisposeAsync().ConfigureAwait(false);
+            Transaction = null;
+        }
+    }
+}

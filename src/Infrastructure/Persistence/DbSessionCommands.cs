@@ -1,0 +1,29 @@
+using Dapper;
+
+namespace CodeStream.Integrations.Infrastructure.Persistence;
+
+/// <summary>Dapper calls on the scope's connection, inside its transaction when a unit of work is open.</summary>
+internal static class DbSessionCommands
+{
+    public static async Task<int> ExecuteAsync(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
+    }
+
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<T>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+
+    public static async Task<T?> QuerySingleOrDefaultAsync<T>(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<T>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static CommandDefinition Command(DbSession session, string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, session.Transaction, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,64 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Users;
+
+namespace CodeStream.Integrations.Infrastructure.Persistence.Repositories;
+
+internal sealed class SlackIdentityRepository(DbSession session) : ISlackIdentityRepository
+{
+    private const string InsertSql = """
+        INSERT INTO slack_identity_links (team_id, slack_team_id, slack_user_id, user_id, linked_at)
+        VALUES (@TeamId, @SlackTeamId, @SlackUserId, @UserId, @LinkedAt)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string SelectSql = """
+        SELECT team_id AS TeamId, slack_team_id AS SlackTeamId, slack_user_id AS SlackUserId, user_id AS UserId, linked_at AS LinkedAt
+        FROM slack_identity_links WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId AND slack_user_id = @SlackUserId
+        """;
+
+    public async Task<bool> TryLinkAsync(SlackIdentityLink link, CancellationToken cancellationToken)
+    {
+        var inserted = await session.ExecuteAsync(
+            InsertSql,
+            new
+            {
+                TeamId = link.TeamId.Value,
+                SlackTeamId = link.Identity.SlackTeamId.Value,
+                SlackUserId = link.Identity.SlackUserId.Value,
+                UserId = link.UserId.Value,
+                LinkedAt = UnixTime.ToMs(link.LinkedAt),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return inserted == 1;
+    }
+
+    public async Task<SlackIdentityLink?> FindAsync(TeamId teamId, SlackIdentity identity, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<LinkRow>(
+            SelectSql,
+            new { TeamId = teamId.Value, SlackTeamId = identity.SlackTeamId.Value, SlackUserId = identity.SlackUserId.Value },
+            cancellationToken).ConfigureAwait(false);
+        return row is null
+            ? null
+            : new SlackIdentityLink(
+                new SlackIdentity(SlackTeamId.Parse(row.SlackTeamId), SlackUserId.Parse(row.SlackUserId)),
+                TeamId.Parse(row.TeamId),
+                UserId.Parse(row.UserId),
+                UnixTime.FromMs(row.LinkedAt));
+    }
+
+    private sealed class LinkRow
+    {
+        public string TeamId { get; set; } = string.Empty;
+
+        public string SlackTeamId { get; set; } = string.Empty;
+
+        public string SlackUserId { get; set; } = string.Empty;
+
+        public string UserId { get; set; } = string.Empty;
+
+        public long LinkedAt { get; set; }
+    }
+}

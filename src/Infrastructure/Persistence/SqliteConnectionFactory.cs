@@ -1,0 +1,31 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace CodeStream.Integrations.Infrastructure.Persistence;
+
+internal sealed class SqliteConnectionFactory : IDbConnectionFactory
+{
+    public SqliteConnectionFactory(string? connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={StorageOptions.DefaultSqliteFile}" : connectionString)
+        {
+            ForeignKeys = true,
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy database until the command timeout: writers queue instead of failing.
+            DefaultTimeout = 30,
+        };
+        ConnectionString = builder.ToString();
+    }
+
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public string ConnectionString { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+}

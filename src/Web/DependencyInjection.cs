@@ -1,0 +1,33 @@
+using CodeStream.Integrations.Application;
+using CodeStream.Integrations.Infrastructure;
+using CodeStream.Integrations.Web.Api;
+using CodeStream.Integrations.Web.Common;
+
+namespace CodeStream.Integrations.Web;
+
+/// <summary>The two calls that embed the integration in any ASP.NET Core host.</summary>
+public static class DependencyInjection
+{
+    /// <summary>Registers the Application and Infrastructure layers and the web pieces of the integration.</summary>
+    public static IServiceCollection AddCodeStreamSlackIntegration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddApplication();
+        services.AddInfrastructure(configuration);
+        services.AddProblemDetails();
+        services.AddSingleton(new ApiKeys(configuration));
+        services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<ProblemDetailsFilter>();
+        return services;
+    }
+
+    /// <summary>Maps the product API (<c>/api/v1</c>) and the Slack endpoints.</summary>
+    public static IEndpointRouteBuilder MapCodeStreamSlackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1")
+            .AddEndpointFilter<ProblemDetailsFilter>()
+            .AddEndpointFilter<ApiKeyFilter>();
+        api.MapTeamEndpoints();
+        api.MapCodemarkEndpoints();
+        return endpoints;
+    }
+}
