@@ -32,8 +32,12 @@ internal sealed class ApiKeyFilter(ApiKeys keys) : IEndpointFilter
             : Refuse(StatusCodes.Status401Unauthorized, "The API key is not valid.");
     }
 
+    // A request relayed by a proxy on this machine also arrives from loopback; its forwarding headers give it away.
     private static bool IsLoopback(HttpContext http) =>
-        http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
+        http.Connection.RemoteIpAddress is { } address
+        && IPAddress.IsLoopback(address)
+        && !http.Request.Headers.ContainsKey("X-Forwarded-For")
+        && !http.Request.Headers.ContainsKey("Forwarded");
 
     private static ValueTask<object?> Refuse(int status, string detail) =>
         ValueTask.FromResult<object?>(TypedResults.Problem(

@@ -16,7 +16,7 @@ internal sealed class ApiKeys
     public ApiKeys(IConfiguration configuration)
     {
         var section = configuration.GetSection(ConfigurationKey);
-        var keys = section.Value is { } single
+        var keys = section.Value is { Length: > 0 } single
             ? single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : section.GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(k => k.Length > 0);
         hashes = [.. keys.Select(Hash)];
