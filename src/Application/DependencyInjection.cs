@@ -24,6 +24,7 @@ public static class DependencyInjection
             .AddClasses(classes => classes.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithScopedLifetime());
+        services.AddScoped<Common.Slack.SlackTokenService>();
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // MediatR 5 runs behaviours in registration order, the first one outermost.

@@ -1,6 +1,10 @@
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Infrastructure.Persistence;
 using CodeStream.Integrations.Infrastructure.Persistence.Repositories;
+using CodeStream.Integrations.Infrastructure.Slack;
+using CodeStream.Integrations.Infrastructure.Slack.Security;
+using CodeStream.Integrations.Infrastructure.Slack.WebApi;
+using CodeStream.Integrations.Application.Common.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +16,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers persistence on the configured database (<c>storage:provider</c> = <c>sqlite</c> | <c>postgres</c>) with its
-    /// start-up migrations, and every Application port this layer implements.
+    /// start-up migrations, the Slack Web API client, token encryption, and every Application port this layer implements.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +33,15 @@ public static class DependencyInjection
         services.AddScoped<IReplyRepository, ReplyRepository>();
         services.AddScoped<ISlackShareRepository, SlackShareRepository>();
         services.AddScoped<ISlackIdentityRepository, SlackIdentityRepository>();
+        services.AddScoped<ISlackInstallationRepository, SlackInstallationRepository>();
+        services.AddScoped<IUserMergeRepository, UserMergeRepository>();
+
+        var slack = SlackConfiguration.ReadOptions(configuration);
+        services.AddSingleton(SlackConfiguration.ToSettings(slack, SlackConfiguration.ReadPublicOrigin(configuration)));
+        services.AddSingleton(new SecretProtection(configuration[SecretProtection.KeysPathKey]));
+        services.AddSingleton<TokenProtector>();
+        services.AddSingleton<IOAuthStateProtector, OAuthStateProtector>();
+        services.AddSlackWebApi(slack, SlackConfiguration.ApiBaseUrl(slack));
         return services;
     }
 

@@ -1,7 +1,9 @@
 using CodeStream.Integrations.Application;
 using CodeStream.Integrations.Infrastructure;
 using CodeStream.Integrations.Web.Api;
+using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
+using CodeStream.Integrations.Web.Slack;
 
 namespace CodeStream.Integrations.Web;
 
@@ -17,6 +19,9 @@ public static class DependencyInjection
         services.AddSingleton(new ApiKeys(configuration));
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ProblemDetailsFilter>();
+        services.AddSingleton(provider => new SlackSigningSecrets(provider.GetRequiredService<SlackAppOptions>()));
+        services.AddSingleton<SlackVerificationFilter>();
+        services.AddHostedService<SlackStartupWarnings>();
         return services;
     }
 
@@ -28,6 +33,11 @@ public static class DependencyInjection
             .AddEndpointFilter<ApiKeyFilter>();
         api.MapTeamEndpoints();
         api.MapCodemarkEndpoints();
+        api.MapSlackUserEndpoints();
+
+        endpoints.MapProviderActionProbes();
+        endpoints.MapSlackEventsEndpoints();
+        endpoints.MapSlackOAuthEndpoints();
         return endpoints;
     }
 }

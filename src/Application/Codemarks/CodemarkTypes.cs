@@ -9,6 +9,11 @@ internal static class CodemarkTypes
 
     public static bool IsKnown(string? name) => TryParse(name, out _);
 
-    public static bool TryParse(string? name, out CodemarkType type) =>
-        Enum.TryParse(name, ignoreCase: true, out type) && Enum.IsDefined(type) && !int.TryParse(name, out _);
+    // Exactly one known name, any case: Enum.TryParse alone would also take "issue,question" (OR-ed flags) or " 3 ".
+    public static bool TryParse(string? name, out CodemarkType type)
+    {
+        var index = name is null ? -1 : Names.ToList().FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        type = index < 0 ? default : Enum.GetValues<CodemarkType>()[index];
+        return index >= 0;
+    }
 }

@@ -30,9 +30,11 @@ public sealed record Marker(
             throw new DomainException("A marker's endLine must not be before its startLine.");
         }
 
-        if (remoteCodeUrl is not null && !Uri.TryCreate(remoteCodeUrl, UriKind.Absolute, out _))
+        // On Unix, Uri also takes "/etc/passwd" as an absolute (file) URI: only web links are remote code URLs.
+        if (remoteCodeUrl is not null
+            && !(Uri.TryCreate(remoteCodeUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
         {
-            throw new DomainException($"'{remoteCodeUrl}' is not an absolute URL.");
+            throw new DomainException($"'{remoteCodeUrl}' is not an absolute http(s) URL.");
         }
 
         return new Marker(

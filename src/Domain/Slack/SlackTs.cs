@@ -5,6 +5,8 @@ namespace CodeStream.Integrations.Domain.Slack;
 /// <summary>A Slack message timestamp: <c>digits.digits</c>, e.g. <c>1763889000.000100</c>; unique per channel.</summary>
 public readonly record struct SlackTs
 {
+    private const long MaxUnixSeconds = 253_402_300_799;
+
     private SlackTs(string value) => Value = value;
 
     public string Value { get; }
@@ -22,6 +24,12 @@ public readonly record struct SlackTs
 
         var dot = value.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0 || dot == value.Length - 1 || !AllDigits(value.AsSpan(0, dot)) || !AllDigits(value.AsSpan(dot + 1)))
+        {
+            return false;
+        }
+
+        // The seconds must be a moment DateTimeOffset can hold (up to the year 9999).
+        if (dot > 12 || long.Parse(value.AsSpan(0, dot), provider: System.Globalization.CultureInfo.InvariantCulture) > MaxUnixSeconds)
         {
             return false;
         }

@@ -7,7 +7,7 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 /// The connection (and transaction, inside a unit of work) of one DI scope. Repositories of the scope share it, so
 /// a command's writes commit together.
 /// </summary>
-internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyncDisposable
+internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyncDisposable, IDisposable
 {
     private DbConnection? connection;
 
@@ -59,6 +59,15 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
             await connection.DisposeAsync().ConfigureAwait(false);
             connection = null;
         }
+    }
+
+    /// <summary>For scopes disposed synchronously (a <c>using</c> over <c>CreateScope()</c>).</summary>
+    public void Dispose()
+    {
+        Transaction?.Dispose();
+        Transaction = null;
+        connection?.Dispose();
+        connection = null;
     }
 
     private async ValueTask EndTransactionAsync()

@@ -16,3 +16,7 @@ internal sealed record EditCodemarkBody(string? Title, string? Text);
 internal sealed record AddReplyBody(string? CreatorId, string? Text);
 
 internal sealed record EditReplyBody(string? Text);
+
+internal sealed record ConnectSlackBody(string? TeamId);
+
+internal sealed record SlackStatusBody(string? SlackTeamId, string? Text, string? Emoji, long? ExpiresAt);

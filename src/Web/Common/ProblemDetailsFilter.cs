@@ -1,4 +1,5 @@
 using CodeStream.Integrations.Application.Common.Exceptions;
+using CodeStream.Integrations.Application.Common.Slack;
 using CodeStream.Integrations.Domain.Common;
 using FluentValidation;
 
@@ -45,6 +46,23 @@ internal sealed partial class ProblemDetailsFilter(ILogger<ProblemDetailsFilter>
         catch (ConflictException exception)
         {
             return Problem(StatusCodes.Status409Conflict, "Conflict.", exception.Message);
+        }
+        catch (SlackUnavailableException exception)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Slack is not available on this server.", exception.Message);
+        }
+        catch (SlackNotConnectedException exception)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Connect Slack.", exception.Message);
+        }
+        catch (SlackApiException exception)
+        {
+            var (status, title) = SlackErrors.Describe(exception);
+            return TypedResults.Problem(
+                detail: exception.Message,
+                statusCode: status,
+                title: title,
+                extensions: new Dictionary<string, object?> { ["slackError"] = exception.Error, ["neededScope"] = exception.NeededScope });
         }
         catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
         {

@@ -62,7 +62,11 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>The host on a test database, with the settings that select it.</summary>
-    public static Task<TestHost> StartAsync(Databases.TestDatabase database, IDictionary<string, string?>? settings = null)
+    public static Task<TestHost> StartAsync(
+        Databases.TestDatabase database,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        ILoggerProvider? loggerProvider = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -74,7 +78,7 @@ public sealed class TestHost : IAsyncDisposable
             all[key] = value;
         }
 
-        return StartAsync(all);
+        return StartAsync(all, configureServices, loggerProvider);
     }
 
     public HttpClient CreateClient(string? apiKey)

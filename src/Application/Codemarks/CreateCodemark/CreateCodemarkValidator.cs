@@ -20,7 +20,7 @@ internal sealed class CreateCodemarkValidator : AbstractValidator<CreateCodemark
             .Must(c => !string.IsNullOrWhiteSpace(c.Text) || !string.IsNullOrWhiteSpace(c.Title))
             .WithName("Text").WithMessage("'Text' must not be empty unless a title is given.");
         RuleFor(c => c.Title).NotEmpty()
-            .When(c => string.Equals(c.Type, "bookmark", StringComparison.OrdinalIgnoreCase))
+            .When(c => CodemarkTypes.TryParse(c.Type, out var type) && type == CodemarkType.Bookmark)
             .WithMessage("'Title' is required for a bookmark.");
         RuleFor(c => c.Markers).NotNull().Must(m => m is null || m.Count <= Codemark.MaxMarkers)
             .WithMessage($"'{{PropertyName}}' may hold at most {Codemark.MaxMarkers} markers.");

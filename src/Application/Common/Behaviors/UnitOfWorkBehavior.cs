@@ -8,24 +8,8 @@ namespace CodeStream.Integrations.Application.Common.Behaviors;
 internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
-    {
-        if (request is not ICommand<TResponse>)
-        {
-            return await next().ConfigureAwait(false);
-        }
-
-        await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var response = await next().ConfigureAwait(false);
-            await unitOfWork.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return response;
-        }
-        catch
-        {
-            await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-    }
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        request is ICommand<TResponse>
+            ? await unitOfWork.InTransactionAsync(() => next(), cancellationToken).ConfigureAwait(false)
+            : await next().ConfigureAwait(false);
 }

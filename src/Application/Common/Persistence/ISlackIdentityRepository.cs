@@ -8,5 +8,8 @@ public interface ISlackIdentityRepository
     /// <summary>Links the Slack user to the CodeStream user; <c>false</c> when that Slack user is already linked in the team.</summary>
     Task<bool> TryLinkAsync(SlackIdentityLink link, CancellationToken cancellationToken);
 
+    /// <summary>Links the Slack user to this CodeStream user, replacing an earlier link (the person connected Slack themselves).</summary>
+    Task RelinkAsync(SlackIdentityLink link, CancellationToken cancellationToken);
+
     Task<SlackIdentityLink?> FindAsync(TeamId teamId, SlackIdentity identity, CancellationToken cancellationToken);
 }

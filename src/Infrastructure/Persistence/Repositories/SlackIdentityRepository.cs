@@ -13,26 +13,22 @@ internal sealed class SlackIdentityRepository(DbSession session) : ISlackIdentit
         ON CONFLICT DO NOTHING
         """;
 
+    private const string UpsertSql = """
+        INSERT INTO slack_identity_links (team_id, slack_team_id, slack_user_id, user_id, linked_at)
+        VALUES (@TeamId, @SlackTeamId, @SlackUserId, @UserId, @LinkedAt)
+        ON CONFLICT (team_id, slack_team_id, slack_user_id) DO UPDATE SET user_id = excluded.user_id, linked_at = excluded.linked_at
+        """;
+
     private const string SelectSql = """
         SELECT team_id AS TeamId, slack_team_id AS SlackTeamId, slack_user_id AS SlackUserId, user_id AS UserId, linked_at AS LinkedAt
         FROM slack_identity_links WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId AND slack_user_id = @SlackUserId
         """;
 
-    public async Task<bool> TryLinkAsync(SlackIdentityLink link, CancellationToken cancellationToken)
-    {
-        var inserted = await session.ExecuteAsync(
-            InsertSql,
-            new
-            {
-                TeamId = link.TeamId.Value,
-                SlackTeamId = link.Identity.SlackTeamId.Value,
-                SlackUserId = link.Identity.SlackUserId.Value,
-                UserId = link.UserId.Value,
-                LinkedAt = UnixTime.ToMs(link.LinkedAt),
-            },
-            cancellationToken).ConfigureAwait(false);
-        return inserted == 1;
-    }
+    public async Task<bool> TryLinkAsync(SlackIdentityLink link, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(InsertSql, Parameters(link), cancellationToken).ConfigureAwait(false) == 1;
+
+    public Task RelinkAsync(SlackIdentityLink link, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(UpsertSql, Parameters(link), cancellationToken);
 
     public async Task<SlackIdentityLink?> FindAsync(TeamId teamId, SlackIdentity identity, CancellationToken cancellationToken)
     {
@@ -48,6 +44,15 @@ internal sealed class SlackIdentityRepository(DbSession session) : ISlackIdentit
                 UserId.Parse(row.UserId),
                 UnixTime.FromMs(row.LinkedAt));
     }
+
+    private static object Parameters(SlackIdentityLink link) => new
+    {
+        TeamId = link.TeamId.Value,
+        SlackTeamId = link.Identity.SlackTeamId.Value,
+        SlackUserId = link.Identity.SlackUserId.Value,
+        UserId = link.UserId.Value,
+        LinkedAt = UnixTime.ToMs(link.LinkedAt),
+    };
 
     private sealed class LinkRow
     {

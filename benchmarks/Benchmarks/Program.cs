@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(CodeStream.Integrations.Benchmarks.SignatureVerificationBenchmarks).Assembly).Run(args);

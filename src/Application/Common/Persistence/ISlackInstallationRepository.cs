@@ -1,0 +1,27 @@
+using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Users;
+
+namespace CodeStream.Integrations.Application.Common.Persistence;
+
+/// <summary>Bot and user tokens per workspace. Implementations encrypt tokens at rest; callers see them in clear.</summary>
+public interface ISlackInstallationRepository
+{
+    /// <summary>Stores or replaces the bot of (team, workspace).</summary>
+    Task UpsertBotAsync(SlackBotInstallation installation, CancellationToken cancellationToken);
+
+    /// <summary>Stores or replaces the user's token for the workspace.</summary>
+    Task UpsertUserAsync(SlackUserInstallation installation, CancellationToken cancellationToken);
+
+    Task<SlackBotInstallation?> FindBotAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
+
+    Task<SlackUserInstallation?> FindUserAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the tokens of these Slack users in the workspace (tokens_revoked).</summary>
+    Task<int> RemoveUserTokensAsync(SlackTeamId slackTeamId, IReadOnlyList<SlackUserId> slackUserIds, CancellationToken cancellationToken);
+
+    /// <summary>Removes the bot tokens of the workspace (tokens_revoked for the bot).</summary>
+    Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken);
+
+    Task RemoveUserTokenAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+namespace CodeStream.Integrations.Application.Common.Persistence;
+
+/// <summary>
+/// For requests that call Slack: the Slack calls run first, outside any transaction (so no database lock is held
+/// across the network), and only the writes run in one transaction.
+/// </summary>
+public static class IUnitOfWorkExtensions
+{
+    public static async Task<T> InTransactionAsync<T>(this IUnitOfWork unitOfWork, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await unitOfWork.BeginAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await work().ConfigureAwait(false);
+            await unitOfWork.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        catch
+        {
+            await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+}

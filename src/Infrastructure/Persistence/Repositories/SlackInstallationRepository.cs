@@ -1,0 +1,173 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Infrastructure.Slack.Security;
+
+namespace CodeStream.Integrations.Infrastructure.Persistence.Repositories;
+
+internal sealed class SlackInstallationRepository(DbSession session, TokenProtector tokens) : ISlackInstallationRepository
+{
+    private const string UpsertBotSql = """
+        INSERT INTO slack_bot_installations (team_id, slack_team_id, slack_team_name, bot_user_id, app_id, bot_token, scopes, installed_at)
+        VALUES (@TeamId, @SlackTeamId, @SlackTeamName, @BotUserId, @AppId, @BotToken, @Scopes, @InstalledAt)
+        ON CONFLICT (team_id, slack_team_id) DO UPDATE SET
+            slack_team_name = excluded.slack_team_name, bot_user_id = excluded.bot_user_id, app_id = excluded.app_id,
+            bot_token = excluded.bot_token, scopes = excluded.scopes, installed_at = excluded.installed_at
+        """;
+
+    private const string UpsertUserSql = """
+        INSERT INTO slack_user_installations (user_id, team_id, slack_team_id, slack_user_id, access_token, scopes, refresh_token, expires_at, installed_at)
+        VALUES (@UserId, @TeamId, @SlackTeamId, @SlackUserId, @AccessToken, @Scopes, @RefreshToken, @ExpiresAt, @InstalledAt)
+        ON CONFLICT (user_id, slack_team_id) DO UPDATE SET
+            team_id = excluded.team_id, slack_user_id = excluded.slack_user_id, access_token = excluded.access_token,
+            scopes = excluded.scopes, refresh_token = excluded.refresh_token, expires_at = excluded.expires_at,
+            installed_at = excluded.installed_at
+        """;
+
+    private const string SelectBotSql = """
+        SELECT team_id AS TeamId, slack_team_id AS SlackTeamId, slack_team_name AS SlackTeamName, bot_user_id AS BotUserId,
+               app_id AS AppId, bot_token AS BotToken, scopes AS Scopes, installed_at AS InstalledAt
+        FROM slack_bot_installations WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId
+        """;
+
+    private const string SelectUserSql = """
+        SELECT user_id AS UserId, team_id AS TeamId, slack_team_id AS SlackTeamId, slack_user_id AS SlackUserId,
+               access_token AS AccessToken, scopes AS Scopes, refresh_token AS RefreshToken, expires_at AS ExpiresAt,
+               installed_at AS InstalledAt
+        FROM slack_user_installations WHERE user_id = @UserId AND slack_team_id = @SlackTeamId
+        """;
+
+    private const string DeleteUserTokensOfSlackUsersSql = """
+        DELETE FROM slack_user_installations WHERE slack_team_id = @SlackTeamId AND slack_user_id = @SlackUserId
+        """;
+
+    private const string DeleteBotTokensSql = "DELETE FROM slack_bot_installations WHERE slack_team_id = @SlackTeamId";
+
+    private const string DeleteUserTokenSql = "DELETE FROM slack_user_installations WHERE user_id = @UserId AND slack_team_id = @SlackTeamId";
+
+    public Task UpsertBotAsync(SlackBotInstallation installation, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            UpsertBotSql,
+            new
+            {
+                TeamId = installation.TeamId.Value,
+                SlackTeamId = installation.SlackTeamId.Value,
+                installation.SlackTeamName,
+                BotUserId = installation.BotUserId.Value,
+                installation.AppId,
+                BotToken = tokens.Protect(installation.BotToken),
+                installation.Scopes,
+                InstalledAt = UnixTime.ToMs(installation.InstalledAt),
+            },
+            cancellationToken);
+
+    public Task UpsertUserAsync(SlackUserInstallation installation, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            UpsertUserSql,
+            new
+            {
+                UserId = installation.UserId.Value,
+                TeamId = installation.TeamId.Value,
+                SlackTeamId = installation.SlackTeamId.Value,
+                SlackUserId = installation.SlackUserId.Value,
+                AccessToken = tokens.Protect(installation.AccessToken),
+                installation.Scopes,
+                RefreshToken = tokens.ProtectOptional(installation.RefreshToken),
+                ExpiresAt = UnixTime.ToMs(installation.ExpiresAt),
+                InstalledAt = UnixTime.ToMs(installation.InstalledAt),
+            },
+            cancellationToken);
+
+    public async Task<SlackBotInstallation?> FindBotAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<BotRow>(
+            SelectBotSql, new { TeamId = teamId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken).ConfigureAwait(false);
+        return row is null
+            ? null
+            : new SlackBotInstallation(
+                TeamId.Parse(row.TeamId),
+                SlackTeamId.Parse(row.SlackTeamId),
+                row.SlackTeamName,
+                SlackUserId.Parse(row.BotUserId),
+                row.AppId,
+                tokens.Unprotect(row.BotToken),
+                row.Scopes,
+                UnixTime.FromMs(row.InstalledAt));
+    }
+
+    public async Task<SlackUserInstallation?> FindUserAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<UserRow>(
+            SelectUserSql, new { UserId = userId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken).ConfigureAwait(false);
+        return row is null
+            ? null
+            : new SlackUserInstallation(
+                UserId.Parse(row.UserId),
+                TeamId.Parse(row.TeamId),
+                SlackTeamId.Parse(row.SlackTeamId),
+                SlackUserId.Parse(row.SlackUserId),
+                tokens.Unprotect(row.AccessToken),
+                row.Scopes,
+                tokens.UnprotectOptional(row.RefreshToken),
+                UnixTime.FromMs(row.ExpiresAt),
+                UnixTime.FromMs(row.InstalledAt));
+    }
+
+    public async Task<int> RemoveUserTokensAsync(SlackTeamId slackTeamId, IReadOnlyList<SlackUserId> slackUserIds, CancellationToken cancellationToken)
+    {
+        if (slackUserIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var rows = slackUserIds.Select(id => new { SlackTeamId = slackTeamId.Value, SlackUserId = id.Value });
+        return await session.ExecuteAsync(DeleteUserTokensOfSlackUsersSql, rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(DeleteBotTokensSql, new { SlackTeamId = slackTeamId.Value }, cancellationToken);
+
+    public Task RemoveUserTokenAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(DeleteUserTokenSql, new { UserId = userId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken);
+
+    private sealed class BotRow
+    {
+        public string TeamId { get; set; } = string.Empty;
+
+        public string SlackTeamId { get; set; } = string.Empty;
+
+        public string? SlackTeamName { get; set; }
+
+        public string BotUserId { get; set; } = string.Empty;
+
+        public string? AppId { get; set; }
+
+        public string BotToken { get; set; } = string.Empty;
+
+        public string Scopes { get; set; } = string.Empty;
+
+        public long InstalledAt { get; set; }
+    }
+
+    private sealed class UserRow
+    {
+        public string UserId { get; set; } = string.Empty;
+
+        public string TeamId { get; set; } = string.Empty;
+
+        public string SlackTeamId { get; set; } = string.Empty;
+
+        public string SlackUserId { get; set; } = string.Empty;
+
+        public string AccessToken { get; set; } = string.Empty;
+
+        public string Scopes { get; set; } = string.Empty;
+
+        public string? RefreshToken { get; set; }
+
+        public long? ExpiresAt { get; set; }
+
+        public long InstalledAt { get; set; }
+    }
+}

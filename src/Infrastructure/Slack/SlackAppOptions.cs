@@ -1,0 +1,53 @@
+namespace CodeStream.Integrations.Infrastructure.Slack;
+
+/// <summary>
+/// The operators' Slack block, <c>integrations:slack:cloud</c> (spec §2), exactly as they write it, plus our documented
+/// keys (<c>apiBaseUrl</c>, <c>oauthAuthorizeUrl</c>, <c>signingSecretsByAppIds</c>).
+/// </summary>
+public sealed class SlackAppOptions
+{
+    public const string SectionName = "integrations:slack:cloud";
+
+    public string? AppClientId { get; set; }
+
+    public string? AppClientSecret { get; set; }
+
+    public string? AppId { get; set; }
+
+    public string? AppSigningSecret { get; set; }
+
+    public bool Disabled { get; set; }
+
+    public bool InteractiveComponentsEnabled { get; set; } = true;
+
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    public string OauthAuthorizeUrl { get; set; } = "https://slack.com/oauth/v2/authorize";
+
+    /// <summary>For hosts serving several Slack apps: app id → signing secret (the single pair is always included).</summary>
+    public Dictionary<string, string> SigningSecretsByAppIds { get; set; } = [];
+
+    public bool OAuthConfigured => !string.IsNullOrWhiteSpace(AppClientId) && !string.IsNullOrWhiteSpace(AppClientSecret);
+
+    /// <summary>Every signing secret by app id; the configured <see cref="AppId"/> (or "default") maps to <see cref="AppSigningSecret"/>.</summary>
+    public IReadOnlyDictionary<string, string> AllSigningSecrets()
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (appId, secret) in SigningSecretsByAppIds)
+        {
+            if (!string.IsNullOrWhiteSpace(secret))
+            {
+                all[appId] = secret;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(AppSigningSecret))
+        {
+            all[string.IsNullOrWhiteSpace(AppId) ? "default" : AppId] = AppSigningSecret;
+        }
+
+        return all;
+    }
+
+    public override string ToString() => $"SlackAppOptions {{ AppId = {AppId}, Disabled = {Disabled} }}";
+}

@@ -1,0 +1,45 @@
+using CodeStream.Integrations.Application.Common.Slack;
+using Microsoft.Extensions.Configuration;
+
+namespace CodeStream.Integrations.Infrastructure.Slack;
+
+/// <summary>Reads and checks the Slack block and the public origin; a bad value stops start-up with the key's name.</summary>
+public static class SlackConfiguration
+{
+    public const string PublicOriginKey = "apiServer:publicOrigin";
+    public const string DefaultPublicOrigin = "http://localhost:5000";
+
+    public static SlackAppOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SlackAppOptions.SectionName).Get<SlackAppOptions>() ?? new SlackAppOptions();
+        RequireHttpUrl(options.ApiBaseUrl, $"{SlackAppOptions.SectionName}:apiBaseUrl");
+        RequireHttpUrl(options.OauthAuthorizeUrl, $"{SlackAppOptions.SectionName}:oauthAuthorizeUrl");
+        return options;
+    }
+
+    public static Uri ReadPublicOrigin(IConfiguration configuration)
+    {
+        var origin = configuration[PublicOriginKey];
+        return RequireHttpUrl(string.IsNullOrWhiteSpace(origin) ? DefaultPublicOrigin : origin.TrimEnd('/'), PublicOriginKey);
+    }
+
+    /// <summary>The Slack API base with the trailing slash relative paths need.</summary>
+    public static Uri ApiBaseUrl(SlackAppOptions options) =>
+        new(options.ApiBaseUrl.EndsWith('/') ? options.ApiBaseUrl : options.ApiBaseUrl + "/");
+
+    public static SlackSettings ToSettings(SlackAppOptions options, Uri publicOrigin) => new()
+    {
+        AppId = options.AppId,
+        ClientId = options.AppClientId,
+        OAuthConfigured = options.OAuthConfigured,
+        Disabled = options.Disabled,
+        InteractiveComponentsEnabled = options.InteractiveComponentsEnabled,
+        OAuthAuthorizeUrl = new Uri(options.OauthAuthorizeUrl),
+        RedirectUri = new Uri(publicOrigin, "/no-auth/provider-token/slack"),
+    };
+
+    private static Uri RequireHttpUrl(string? value, string key) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new InvalidOperationException($"Configuration key '{key}' must be an absolute http(s) URL; it is '{value}'.");
+}

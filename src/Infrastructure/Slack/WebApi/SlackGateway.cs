@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using CodeStream.Integrations.Application.Common.Slack;
+using Polly.Timeout;
+using Refit;
+
+namespace CodeStream.Integrations.Infrastructure.Slack.WebApi;
+
+/// <summary>
+/// <see cref="ISlackGateway"/> over the Refit client: maps arguments to Slack's, <c>ok:false</c> to
+/// <see cref="SlackApiException"/> with Slack's code, and transport failures that outlived the retries to
+/// <see cref="SlackApiException.Unavailable"/>.
+/// </summary>
+internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options) : ISlackGateway
+{
+    private const int PageSize = 200;
+
+    public async Task<SlackOAuthGrant> ExchangeOAuthCodeAsync(string code, string redirectUri, CancellationToken cancellationToken)
+    {
+        var form = ClientCredentials();
+        form["code"] = code;
+        form["redirect_uri"] = redirectUri;
+        var response = await CallAsync("oauth.v2.access", () => api.OAuthAccessAsync(form, cancellationToken)).ConfigureAwait(false);
+        var user = response.AuthedUser;
+        if (response.Team?.Id is null || response.AccessToken is null || response.BotUserId is null || user?.Id is null || user.AccessToken is null)
+        {
+            throw new SlackApiException("oauth.v2.access", "incomplete_grant");
+        }
+
+        return new SlackOAuthGrant(
+            response.Team.Id,
+            response.Team.Name,
+            response.AppId,
+            response.BotUserId,
+            response.AccessToken,
+            response.Scope ?? string.Empty,
+            user.Id,
+            user.AccessToken,
+            user.Scope ?? string.Empty,
+            user.RefreshToken,
+            user.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+    }
+
+    public async Task<SlackRefreshedToken> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        var form = ClientCredentials();
+        form["grant_type"] = "refresh_token";
+        form["refresh_token"] = refreshToken;
+        var response = await CallAsync("oauth.v2.access", () => api.OAuthAccessAsync(form, cancellationToken)).ConfigureAwait(false);
+        var token = response.AccessToken ?? response.AuthedUser?.AccessToken ?? throw new SlackApiException("oauth.v2.access", "incomplete_grant");
+        var expiresIn = response.ExpiresIn ?? response.AuthedUser?.ExpiresIn;
+        return new SlackRefreshedToken(
+            token, response.RefreshToken ?? response.AuthedUser?.RefreshToken, expiresIn is { } s ? TimeSpan.FromSeconds(s) : null);
+    }
+
+    public async Task<SlackAuthIdentity> AuthTestAsync(string token, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("auth.test", () => api.AuthTestAsync(token, cancellationToken)).ConfigureAwait(false);
+        return new SlackAuthIdentity(response.TeamId ?? string.Empty, response.Team, response.UserId ?? string.Empty, response.BotId);
+    }
+
+    public async Task<SlackPostedMessage> PostMessageAsync(
+        string token, string channelId, SlackMessageContent content, string? threadTs, CancellationToken cancellationToken)
+    {
+        var message = MessageBody(channelId, content);
+        message["unfurl_links"] = false;
+        message["unfurl_media"] = false;
+        if (threadTs is not null)
+        {
+            message["thread_ts"] = threadTs;
+        }
+
+        var response = await CallAsync("chat.postMessage", () => api.PostMessageAsync(token, message, cancellationToken)).ConfigureAwait(false);
+        return new SlackPostedMessage(response.Channel ?? channelId, response.Ts ?? throw new SlackApiException("chat.postMessage", "no_ts"));
+    }
+
+    public Task UpdateMessageAsync(string token, string channelId, string ts, SlackMessageContent content, CancellationToken cancellationToken)
+    {
+        var message = MessageBody(channelId, content);
+        message["ts"] = ts;
+        return CallAsync("chat.update", () => api.UpdateMessageAsync(token, message, cancellationToken));
+    }
+
+    public Task DeleteMessageAsync(string token, string channelId, string ts, CancellationToken cancellationToken) =>
+        CallAsync("chat.delete", () => api.DeleteMessageAsync(token, Form(("channel", channelId), ("ts", ts)), cancellationToken));
+
+    public async Task<string?> GetPermalinkAsync(string token, string channelId, string ts, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(
+            "chat.getPermalink", () => api.GetPermalinkAsync(token, Form(("channel", channelId), ("message_ts", ts)), cancellationToken))
+            .ConfigureAwait(false);
+        return response.Permalink;
+    }
+
+    public async Task InviteToChannelAsync(string token, string channelId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync(
+                "conversations.invite",
+                () => api.InviteAsync(token, Form(("channel", channelId), ("users", string.Join(',', userIds))), cancellationToken))
+                .ConfigureAwait(false);
+        }
+        catch (SlackApiException exception) when (exception.Error == "already_in_channel")
+        {
+            // Already there is what we wanted.
+        }
+    }
+
+    public async Task<string> OpenConversationAsync(string token, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(
+            "conversations.open", () => api.OpenConversationAsync(token, Form(("users", string.Join(',', userIds))), cancellationToken))
+            .ConfigureAwait(false);
+        return response.Channel?.Id ?? throw new SlackApiException("conversations.open", "channel_not_found");
+    }
+
+    public Task<IReadOnlyList<SlackConversation>> ListUserConversationsAsync(string token, CancellationToken cancellationToken) =>
+        SlackPaging.CollectAsync(async cursor =>
+        {
+            var form = Form(
+                ("types", "public_channel,private_channel,mpim,im"),
+                ("exclude_archived", "true"),
+                ("limit", PageSize.ToString(CultureInfo.InvariantCulture)));
+            AddCursor(form, cursor);
+            var page = await CallAsync("users.conversations", () => api.UserConversationsAsync(token, form, cancellationToken)).ConfigureAwait(false);
+            return (page.Channels.Where(c => c.Id is not null).Select(ToConversation), page.ResponseMetadata?.NextCursor);
+        });
+
+    public async Task<SlackUserProfile> GetUserInfoAsync(string token, string userId, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("users.info", () => api.UserInfoAsync(token, Form(("user", userId)), cancellationToken)).ConfigureAwait(false);
+        return ToProfile(response.User ?? throw new SlackApiException("users.info", "user_not_found"));
+    }
+
+    public async Task<SlackUserProfile?> LookupUserByEmailAsync(string token, string email, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await CallAsync("users.lookupByEmail", () => api.LookupByEmailAsync(token, Form(("email", email)), cancellationToken))
+                .ConfigureAwait(false);
+            return response.User is null ? null : ToProfile(response.User);
+        }
+        catch (SlackApiException exception) when (exception.Error == "users_not_found")
+        {
+            return null;
+        }
+    }
+
+    public Task SetUserStatusAsync(string token, string text, string emoji, long expiration, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["profile"] = new JsonObject { ["status_text"] = text, ["status_emoji"] = emoji, ["status_expiration"] = expiration },
+        };
+        return CallAsync("users.profile.set", () => api.SetProfileAsync(token, body, cancellationToken));
+    }
+
+    public async Task<string> OpenViewAsync(string token, string triggerId, string viewJson, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["trigger_id"] = triggerId, ["view"] = JsonNode.Parse(viewJson) };
+        var response = await CallAsync("views.open", () => api.OpenViewAsync(token, body, cancellationToken)).ConfigureAwait(false);
+        return response.View?.Id ?? string.Empty;
+    }
+
+    public Task<IReadOnlyList<SlackThreadMessage>> GetThreadRepliesAsync(
+        string token, string channelId, string threadTs, CancellationToken cancellationToken) =>
+        SlackPaging.CollectAsync(async cursor =>
+        {
+            var form = Form(("channel", channelId), ("ts", threadTs), ("limit", PageSize.ToString(CultureInfo.InvariantCulture)));
+            AddCursor(form, cursor);
+            var page = await CallAsync("conversations.replies", () => api.RepliesAsync(token, form, cancellationToken)).ConfigureAwait(false);
+            return (
+                page.Messages.Where(m => m.Ts is not null).Select(m => new SlackThreadMessage(m.Ts!, m.ThreadTs, m.User, m.BotId, m.Text)),
+                page.ResponseMetadata?.NextCursor);
+        });
+
+    private static async Task<T> CallAsync<T>(string method, Func<Task<T>> call)
+        where T : SlackResponse
+    {
+        T response;
+        try
+        {
+            response = await call().ConfigureAwait(false);
+        }
+        catch (ApiException exception) when (exception.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throw new SlackApiException(method, "ratelimited", inner: exception);
+        }
+        catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutRejectedException or TaskCanceledException)
+        {
+            // Retries are behind us (the resilience handler); Slack is unavailable for now.
+            throw new SlackApiException(method, SlackApiException.Unavailable, inner: exception);
+        }
+
+        return response.Ok ? response : throw new SlackApiException(method, response.Error ?? "unknown_error", response.Needed);
+    }
+
+    private Dictionary<string, string> ClientCredentials() => new(StringComparer.Ordinal)
+    {
+        ["client_id"] = options.AppClientId ?? string.Empty,
+        ["client_secret"] = options.AppClientSecret ?? string.Empty,
+    };
+
+    private static JsonObject MessageBody(string channelId, SlackMessageContent content)
+    {
+        var message = new JsonObject { ["channel"] = channelId, ["text"] = content.Text };
+        if (content.BlocksJson is not null)
+        {
+            message["blocks"] = JsonNode.Parse(content.BlocksJson);
+        }
+
+        if (content.Username is not null)
+        {
+            message["username"] = content.Username;
+        }
+
+        if (content.IconUrl is not null)
+        {
+            message["icon_url"] = content.IconUrl;
+        }
+
+        return message;
+    }
+
+    private static Dictionary<string, string> Form(params (string Key, string Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    private static void AddCursor(Dictionary<string, string> form, string? cursor)
+    {
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            form["cursor"] = cursor;
+        }
+    }
+
+    private static SlackConversation ToConversation(ConversationWire c) =>
+        new(c.Id!, c.Name, c.IsChannel, c.IsPrivate || c.IsGroup, c.IsMpim, c.IsIm, c.IsArchived, c.User);
+
+    private static SlackUserProfile ToProfile(UserWire user) => new(
+        user.Id ?? string.Empty,
+        user.TeamId,
+        user.Name ?? string.Empty,
+        user.RealName ?? user.Profile?.RealName,
+        user.Profile?.DisplayName,
+        user.Profile?.Email,
+        user.Tz,
+        user.IsBot,
+        user.Deleted);
+}

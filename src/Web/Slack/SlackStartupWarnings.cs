@@ -1,0 +1,42 @@
+using CodeStream.Integrations.Infrastructure.Slack;
+
+namespace CodeStream.Integrations.Web.Slack;
+
+/// <summary>Says once, at start, what the Slack configuration leaves out, so operators see it before users do.</summary>
+internal sealed partial class SlackStartupWarnings(SlackAppOptions options, SlackSigningSecrets secrets, ILogger<SlackStartupWarnings> logger)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Disabled)
+        {
+            LogDisabled(logger);
+            return Task.CompletedTask;
+        }
+
+        if (secrets.IsEmpty)
+        {
+            LogNoSigningSecret(logger);
+        }
+
+        if (!options.OAuthConfigured)
+        {
+            LogNoOAuth(logger);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning,
+        Message = "Slack signing secret is not configured (integrations:slack:cloud:appSigningSecret): every Slack request will be rejected")]
+    private static partial void LogNoSigningSecret(ILogger logger);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning,
+        Message = "Slack OAuth is not configured (integrations:slack:cloud:appClientId/appClientSecret): users cannot connect Slack")]
+    private static partial void LogNoOAuth(ILogger logger);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Slack integration is disabled (integrations:slack:cloud:disabled)")]
+    private static partial void LogDisabled(ILogger logger);
+}

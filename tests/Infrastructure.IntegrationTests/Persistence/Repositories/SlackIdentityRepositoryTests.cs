@@ -1,0 +1,139 @@
+using System.Data.Common;
+using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
+using CodeStream.Integrations.Infrastructure.Persistence;
+using CodeStream.Integrations.Infrastructure.Persistence.Repositories;
+using CodeStream.Integrations.TestSupport.Databases;
+
+namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Persistence.Repositories;
+
+public sealed class SlackIdentityRepositoryTests : DatabaseTest
+{
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryLinkAsync_WhenSlackUserIsNotLinked_ReturnsTrueAndFindAsyncReturnsLink(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var user = await Seed.UserAsync(database, team.Id, "alice@acme.example");
+        var link = TestData.NewLink(TestData.NewSlackIdentity("U0ALICE"), team.Id, user.Id, linkedAtSecond: 42);
+
+        await using (var session = new DbSession(database.Factory))
+        {
+            Assert.True(await new SlackIdentityRepository(session).TryLinkAsync(link, CancellationToken.None));
+        }
+
+        await using var reader = new DbSession(database.Factory);
+        Assert.Equal(link, await new SlackIdentityRepository(reader).FindAsync(team.Id, link.Identity, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FindAsync_WhenSlackUserIsNotLinkedInThatTeam_ReturnsNull(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var otherTeam = await Seed.TeamAsync(database, "Other");
+        var user = await Seed.UserAsync(database, team.Id, "alice@acme.example");
+        var identity = TestData.NewSlackIdentity("U0ALICE", "T0SLACK01");
+        await using var session = new DbSession(database.Factory);
+        var links = new SlackIdentityRepository(session);
+        Assert.True(await links.TryLinkAsync(TestData.NewLink(identity, team.Id, user.Id), CancellationToken.None));
+
+        Assert.Null(await links.FindAsync(otherTeam.Id, identity, CancellationToken.None));
+        Assert.Null(await links.FindAsync(team.Id, TestData.NewSlackIdentity("U0ALICE", "T0SLACK02"), CancellationToken.None));
+        Assert.Null(await links.FindAsync(team.Id, TestData.NewSlackIdentity("U0BOB", "T0SLACK01"), CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryLinkAsync_WhenSlackUserIsAlreadyLinkedInTeam_ReturnsFalseAndKeepsFirstLink(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var alice = await Seed.UserAsync(database, team.Id, "alice@acme.example", "alice");
+        var bob = await Seed.UserAsync(database, team.Id, "bob@acme.example", "bob");
+        var identity = TestData.NewSlackIdentity("U0ALICE");
+        var first = TestData.NewLink(identity, team.Id, alice.Id);
+        await using var session = new DbSession(database.Factory);
+        var links = new SlackIdentityRepository(session);
+        Assert.True(await links.TryLinkAsync(first, CancellationToken.None));
+
+        Assert.False(await links.TryLinkAsync(TestData.NewLink(identity, team.Id, bob.Id, linkedAtSecond: 60), CancellationToken.None));
+        Assert.False(await links.TryLinkAsync(first, CancellationToken.None));
+
+        Assert.Equal(first, await links.FindAsync(team.Id, identity, CancellationToken.None));
+        Assert.Equal(1, await database.CountAsync("slack_identity_links"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryLinkAsync_WhenSlackUserIsLinkedInAnotherTeam_ReturnsTrue(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var otherTeam = await Seed.TeamAsync(database, "Other");
+        var alice = await Seed.UserAsync(database, team.Id, "alice@acme.example");
+        var aliceElsewhere = await Seed.UserAsync(database, otherTeam.Id, "alice@acme.example");
+        var identity = TestData.NewSlackIdentity("U0ALICE");
+        var link = TestData.NewLink(identity, team.Id, alice.Id);
+        var otherLink = TestData.NewLink(identity, otherTeam.Id, aliceElsewhere.Id);
+        await using var session = new DbSession(database.Factory);
+        var links = new SlackIdentityRepository(session);
+        Assert.True(await links.TryLinkAsync(link, CancellationToken.None));
+
+        Assert.True(await links.TryLinkAsync(otherLink, CancellationToken.None));
+
+        Assert.Equal(link, await links.FindAsync(team.Id, identity, CancellationToken.None));
+        Assert.Equal(otherLink, await links.FindAsync(otherTeam.Id, identity, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryLinkAsync_WhenUserLinksSecondSlackAccount_ReturnsTrue(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var alice = await Seed.UserAsync(database, team.Id, "alice@acme.example");
+        var work = TestData.NewLink(TestData.NewSlackIdentity("U0ALICE", "T0SLACK01"), team.Id, alice.Id);
+        var community = TestData.NewLink(TestData.NewSlackIdentity("W0ALICE", "E0GRID"), team.Id, alice.Id);
+        await using var session = new DbSession(database.Factory);
+        var links = new SlackIdentityRepository(session);
+
+        Assert.True(await links.TryLinkAsync(work, CancellationToken.None));
+        Assert.True(await links.TryLinkAsync(community, CancellationToken.None));
+
+        Assert.Equal(work, await links.FindAsync(team.Id, work.Identity, CancellationToken.None));
+        Assert.Equal(community, await links.FindAsync(team.Id, community.Identity, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryLinkAsync_WhenUserDoesNotExist_ThrowsForeignKeyViolation(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        await using var session = new DbSession(database.Factory);
+        var link = TestData.NewLink(TestData.NewSlackIdentity(), team.Id, UserId.New());
+
+        await Assert.ThrowsAnyAsync<DbException>(() => new SlackIdentityRepository(session).TryLinkAsync(link, CancellationToken.None));
+
+        Assert.Equal(0, await database.CountAsync("slack_identity_links"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryLinkAsync_WhenSessionsLinkSameSlackUserConcurrently_ExactlyOneSucceeds(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var user = await Seed.UserAsync(database, team.Id, "alice@acme.example");
+        var identity = TestData.NewSlackIdentity("U0ALICE");
+
+        var results = await Concurrently.RunAsync(database, inUnitOfWork: true, session =>
+            new SlackIdentityRepository(session).TryLinkAsync(TestData.NewLink(identity, team.Id, user.Id), CancellationToken.None));
+
+        Assert.Single(results, added => added);
+        Assert.Equal(1, await database.CountAsync("slack_identity_links"));
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CodeStream.Integrations.Infrastructure.Persistence;
+using CodeStream.Integrations.TestSupport.Databases;
+using CodeStream.Integrations.TestSupport.Hosting;
+using CodeStream.Integrations.TestSupport.Slack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CodeStream.Integrations.TestSupport.Scenarios;
+
+/// <summary>
+/// A Slack world for functional tests: the fake Slack Web API seeded like the fixtures (workspace <c>T0AAA0001</c>,
+/// Ada <c>U0BBB0002</c>, Grace <c>U0CCC0003</c>, the app's bot <c>U0BOT0009</c>, channel <c>C0DDD0004</c>), a test
+/// database, and the real host configured to use that fake, with a signing secret and OAuth client.
+/// </summary>
+public sealed class SlackScenario : IAsyncDisposable
+{
+    public const string SlackTeamId = "T0AAA0001";
+    public const string SlackTeamName = "Example Workspace";
+    public const string AdaSlackId = "U0BBB0002";
+    public const string GraceSlackId = "U0CCC0003";
+    public const string BotUserId = "U0BOT0009";
+    public const string BotId = "B0BOT0009";
+    public const string AppId = "A0CSAPP01";
+    public const string ChannelId = "C0DDD0004";
+    public const string ChannelName = "code-review";
+    public const string ClientId = "1111.2222";
+    public const string ClientSecret = "client-secret-7f3a9c";
+    public const string SigningSecret = "signing-secret-5e1b77d0a2";
+    public const string PublicOrigin = "https://codestream.example.com";
+
+    private SlackScenario(FakeSlackServer slack, TestDatabase database, TestHost host)
+    {
+        Slack = slack;
+        Database = database;
+        Host = host;
+    }
+
+    public FakeSlackServer Slack { get; }
+
+    public TestDatabase Database { get; }
+
+    public TestHost Host { get; }
+
+    public HttpClient Client => Host.Client;
+
+    public static async Task<SlackScenario> StartAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        ILoggerProvider? loggerProvider = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var slack = await FakeSlackServer.StartAsync();
+        Seed(slack);
+
+        var all = SettingsFor(slack, database);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var host = await TestHost.StartAsync(database, all, configureServices, loggerProvider);
+        return new SlackScenario(slack, database, host);
+    }
+
+    public static Dictionary<string, string?> SettingsFor(FakeSlackServer slack, TestDatabase database) => new()
+    {
+        ["integrations:slack:cloud:appClientId"] = ClientId,
+        ["integrations:slack:cloud:appClientSecret"] = ClientSecret,
+        ["integrations:slack:cloud:appId"] = AppId,
+        ["integrations:slack:cloud:appSigningSecret"] = SigningSecret,
+        ["integrations:slack:cloud:apiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+        ["apiServer:publicOrigin"] = PublicOrigin,
+        ["dataProtection:keysPath"] = Path.Combine(Path.GetTempPath(), "codestream-tests", "keys-" + database.ProviderName + "-" + Guid.NewGuid().ToString("N")),
+    };
+
+    public async Task<(string TeamId, string UserId)> CreateTeamWithUserAsync(string email = "ada@example.com", string username = "ada")
+    {
+        var team = await PostJsonAsync("/api/v1/teams", new { name = "Acme" });
+        var user = await PostJsonAsync($"/api/v1/teams/{team["id"]}/users", new { email, username, fullName = "Ada Lovelace" });
+        return ((string)team["id"]!, (string)user["id"]!);
+    }
+
+    /// <summary>The whole OAuth connect of a user through the host and the fake; returns the callback's answer.</summary>
+    public async Task<HttpResponseMessage> ConnectSlackAsync(string userId, string teamId, string slackUserId = AdaSlackId, bool tokenRotation = false)
+    {
+        var link = await PostJsonAsync($"/api/v1/users/{userId}/slack/connect", new { teamId });
+        var state = StateOf(new Uri((string)link["authorizeUrl"]!));
+        var code = Slack.IssueOAuthCode(new OAuthCodeGrant(SlackTeamId, ClientId, ClientSecret, BotUserId, slackUserId)
+        {
+            RedirectUri = PublicOrigin + "/no-auth/provider-token/slack",
+            TokenRotation = tokenRotation,
+        });
+        return await Client.GetAsync($"/no-auth/provider-token/slack?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}");
+    }
+
+    public static string StateOf(Uri authorizeUrl) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorizeUrl.Query)["state"].ToString();
+
+    public async Task<JsonObject> PostJsonAsync(string path, object body)
+    {
+        using var response = await Client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST {path} → {(int)response.StatusCode}: {text}");
+        }
+
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Slack.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private static void Seed(FakeSlackServer slack)
+    {
+        slack.AddWorkspace(SlackTeamId, SlackTeamName, "example-workspace");
+        slack.AddUser(SlackTeamId, AdaSlackId, "ada", "Ada Lovelace", "ada@example.com", "Europe/London");
+        slack.AddUser(SlackTeamId, GraceSlackId, "grace", "Grace Hopper", "Grace.Hopper@example.com", "America/New_York");
+        slack.AddBot(SlackTeamId, BotUserId, BotId, AppId);
+        slack.AddChannel(SlackTeamId, ChannelId, ChannelName, AdaSlackId, GraceSlackId);
+    }
+}

@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeStream.Integrations.TestSupport.Slack;
+
+/// <summary>
+/// A stateful fake of Slack's Web API on Kestrel at 127.0.0.1 (a free port), answering like slack.com:
+/// <c>POST {ApiBaseUrl}{method}</c> with form or JSON arguments and a bearer token, HTTP 200 with <c>{"ok":...}</c>.
+/// Seed it (workspaces, users, bots, channels, tokens), point the code under test at <see cref="ApiBaseUrl"/>,
+/// then inspect what it received and stored. Also serves response URLs (<see cref="NewResponseUrl"/>).
+/// </summary>
+public sealed partial class FakeSlackServer : IAsyncDisposable
+{
+    /// <summary>The fault key of response URL posts, for <see cref="FailNext"/>.</summary>
+    public const string ResponseUrlMethod = "response_url";
+
+    private const string ApiPrefix = "/api/";
+    private const string ResponseUrlPrefix = "/response-url/";
+
+    private readonly FakeSlackState state;
+    private readonly SlackMethodDispatcher dispatcher = new();
+    private readonly CancellationTokenSource stopping = new();
+    private WebApplication? app;
+    private int disposed;
+
+    private FakeSlackServer(TimeProvider time)
+    {
+        state = new FakeSlackState(time);
+    }
+
+    /// <summary><c>http://127.0.0.1:{port}/api/</c>, with the trailing slash, as <c>https://slack.com/api/</c>.</summary>
+    public Uri ApiBaseUrl { get; private set; } = null!;
+
+    /// <summary><c>http://127.0.0.1:{port}/response-url/</c>.</summary>
+    public Uri ResponseUrlBase { get; private set; } = null!;
+
+    /// <summary>The methods the fake implements.</summary>
+    public IEnumerable<string> SupportedMethods => dispatcher.Methods;
+
+    /// <param name="timeProvider">The clock for ts, token expiry and status expiration; the system clock by default.</param>
+    public static async Task<FakeSlackServer> StartAsync(TimeProvider? timeProvider = null)
+    {
+        var server = new FakeSlackServer(timeProvider ?? TimeProvider.System);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        server.app = app;
+        server.ApiBaseUrl = new Uri(address, ApiPrefix);
+        server.ResponseUrlBase = new Uri(address, ResponseUrlPrefix);
+        return server;
+    }
+
+    /// <summary>Stops the server; requests held by <see cref="SlackFault.Hang"/> are aborted.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        stopping.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var isPost = HttpMethods.IsPost(context.Request.Method);
+        if (path.StartsWith(ApiPrefix, StringComparison.Ordinal) && path.Length > ApiPrefix.Length
+            && (isPost || HttpMethods.IsGet(context.Request.Method)))
+        {
+            await HandleApiAsync(context, path[ApiPrefix.Length..]);
+        }
+        else if (path.StartsWith(ResponseUrlPrefix, StringComparison.Ordinal) && isPost)
+        {
+            await HandleResponseUrlAsync(context, path[ResponseUrlPrefix.Length..]);
+        }
+        else
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+
+    private async Task HandleApiAsync(HttpContext context, string method)
+    {
+        var receivedAt = state.Now;
+        var request = await SlackRequest.ReadAsync(context, method);
+        SlackFault? fault;
+        SlackHttpResponse? response;
+        lock (state.Gate)
+        {
+            fault = state.Faults.TryDequeue(method);
+            response = fault switch
+            {
+                null => dispatcher.Invoke(state, request),
+                { Kind: SlackFaultKind.Hang } => null,
+                _ => SlackFaultQueue.Render(fault),
+            };
+            state.Calls.Add(new RecordedCall
+            {
+                Method = method,
+                Args = request.Args,
+                RawBody = request.RawBody,
+                ContentType = request.ContentType,
+                Token = request.Token,
+                ReceivedAt = receivedAt,
+                Fault = fault,
+                StatusCode = response?.StatusCode,
+                ResponseBody = response?.Body,
+                Error = response?.ErrorCode,
+            });
+        }
+
+        await AnswerAsync(context, response);
+    }
+
+    private async Task HandleResponseUrlAsync(HttpContext context, string id)
+    {
+        var receivedAt = state.Now;
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        SlackHttpResponse? response;
+        lock (state.Gate)
+        {
+            if (!state.ResponseUrls.TryGetValue(id, out var posts))
+            {
+                response = SlackHttpResponse.Json(404, SlackJson.Error("expired_url"));
+            }
+            else
+            {
+                var fault = state.Faults.TryDequeue(ResponseUrlMethod);
+                response = fault switch
+                {
+                    null => IsJson(body)
+                        ? SlackHttpResponse.Json(200, new() { ["ok"] = true })
+                        : new SlackHttpResponse(400, "invalid_payload", "text/plain; charset=utf-8", []),
+                    { Kind: SlackFaultKind.Hang } => null,
+                    _ => SlackFaultQueue.Render(fault),
+                };
+                posts.Add(new ResponseUrlPost(id, body, context.Request.ContentType, receivedAt, fault));
+            }
+        }
+
+        await AnswerAsync(context, response);
+    }
+
+    /// <summary>Writes the answer, or for a hang waits until the client gives up or the server stops, then aborts.</summary>
+    private async Task AnswerAsync(HttpContext context, SlackHttpResponse? response)
+    {
+        if (response is null)
+        {
+            using var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, hang.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Abort();
+            }
+
+            return;
+        }
+
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = response.ContentType;
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        await context.Response.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    private static bool IsJson(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
