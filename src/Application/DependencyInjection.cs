@@ -25,6 +25,14 @@ public static class DependencyInjection
             .AsImplementedInterfaces()
             .WithScopedLifetime());
         services.AddScoped<Common.Slack.SlackTokenService>();
+        services.AddScoped<Slack.Sharing.SlackMentionResolver>();
+        services.AddScoped<Slack.Sharing.ISlackSyncOutbox, Slack.Sharing.SlackSyncOutbox>();
+        services.AddSingleton<Slack.Identity.SlackProfileCache>();
+        services.AddScoped<Slack.Identity.SlackAuthorResolver>();
+        services.AddScoped<Slack.Identity.SlackTextReader>();
+        services.AddScoped<Common.WorkQueue.IWorkItemHandler, SlackEvents.SlackEventWorkHandler>();
+        services.AddScoped<Common.WorkQueue.IWorkItemHandler, SlackInteractivity.SubmitReplyModal.ModalReplyWorkHandler>();
+        services.AddScoped<Common.WorkQueue.IWorkItemHandler, SlackSync.SlackSyncWorkHandler>();
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // MediatR 5 runs behaviours in registration order, the first one outermost.

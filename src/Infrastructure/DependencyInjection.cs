@@ -5,6 +5,8 @@ using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Infrastructure.Slack.Security;
 using CodeStream.Integrations.Infrastructure.Slack.WebApi;
 using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Infrastructure.WorkQueue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +37,18 @@ public static class DependencyInjection
         services.AddScoped<ISlackIdentityRepository, SlackIdentityRepository>();
         services.AddScoped<ISlackInstallationRepository, SlackInstallationRepository>();
         services.AddScoped<IUserMergeRepository, UserMergeRepository>();
+        services.AddScoped<ISlackSubmissionRepository, SlackSubmissionRepository>();
+
+        services.AddMetrics();
+        services.AddSingleton<Observability.IntegrationMetrics>();
+        services.AddScoped<IWorkQueue, WorkQueueRepository>();
+        services.AddSingleton<WorkQueueSignal>();
+        services.AddSingleton<IWorkQueueSignal>(provider => provider.GetRequiredService<WorkQueueSignal>());
+        services.AddSingleton(configuration.GetSection(WorkQueueOptions.SectionName).Get<WorkQueueOptions>() ?? new WorkQueueOptions());
+        services.AddHostedService<WorkQueueProcessor>();
+        services.AddSingleton<WorkItemBatchWriter>();
+        services.AddSingleton<IWorkItemWriter>(provider => provider.GetRequiredService<WorkItemBatchWriter>());
+        services.AddHostedService(provider => provider.GetRequiredService<WorkItemBatchWriter>());
 
         var slack = SlackConfiguration.ReadOptions(configuration);
         services.AddSingleton(SlackConfiguration.ToSettings(slack, SlackConfiguration.ReadPublicOrigin(configuration)));

@@ -3,6 +3,7 @@ using CodeStream.Integrations.Infrastructure;
 using CodeStream.Integrations.Web.Api;
 using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
+using CodeStream.Integrations.Web.Setup;
 using CodeStream.Integrations.Web.Slack;
 
 namespace CodeStream.Integrations.Web;
@@ -22,6 +23,8 @@ public static class DependencyInjection
         services.AddSingleton(provider => new SlackSigningSecrets(provider.GetRequiredService<SlackAppOptions>()));
         services.AddSingleton<SlackVerificationFilter>();
         services.AddHostedService<SlackStartupWarnings>();
+        services.AddSingleton<SlackInteractivityMetrics>();
+        services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }
 
@@ -34,10 +37,16 @@ public static class DependencyInjection
         api.MapTeamEndpoints();
         api.MapCodemarkEndpoints();
         api.MapSlackUserEndpoints();
+        api.MapShareEndpoints();
+        api.MapInboxEndpoints();
+        api.MapManifestEndpoint();
 
         endpoints.MapProviderActionProbes();
         endpoints.MapSlackEventsEndpoints();
+        endpoints.MapSlackInteractivityEndpoints();
         endpoints.MapSlackOAuthEndpoints();
+        endpoints.MapHealthEndpoints();
+        endpoints.MapSetupPage(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
         return endpoints;
     }
 }

@@ -1,6 +1,15 @@
 using CodeStream.Integrations.Web;
+using CodeStream.Integrations.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// `dotnet run --project src/Web -- slack-manifest` prints the Slack app manifest for this configuration and exits.
+if (args.Contains("slack-manifest"))
+{
+    Console.WriteLine(SlackAppManifest.ToJson(SlackAppManifest.Build(builder.Configuration)));
+    return;
+}
+
 builder.Services.AddCodeStreamSlackIntegration(builder.Configuration);
 
 var app = builder.Build();

@@ -137,6 +137,8 @@ public sealed class DependencyInjectionTests
         services.AddSingleton(Substitute.For<IReplyRepository>());
         services.AddSingleton(Substitute.For<ISlackShareRepository>());
         services.AddSingleton(Substitute.For<ISlackIdentityRepository>());
+        services.AddSingleton(Substitute.For<CodeStream.Integrations.Application.Common.WorkQueue.IWorkQueue>());
+        services.AddSingleton(Substitute.For<CodeStream.Integrations.Application.Common.WorkQueue.IWorkQueueSignal>());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

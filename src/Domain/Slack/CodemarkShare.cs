@@ -19,7 +19,8 @@ public sealed record CodemarkShare(
     string? Permalink,
     DateTimeOffset SharedAt,
     UserId SharedByUserId,
-    DateTimeOffset? DeletedInSlackAt)
+    DateTimeOffset? DeletedInSlackAt,
+    string? IdempotencyKey = null)
 {
     public const string SlackProviderId = "slack*com";
 

@@ -36,6 +36,7 @@ public static class SlackConfiguration
         InteractiveComponentsEnabled = options.InteractiveComponentsEnabled,
         OAuthAuthorizeUrl = new Uri(options.OauthAuthorizeUrl),
         RedirectUri = new Uri(publicOrigin, "/no-auth/provider-token/slack"),
+        WebBaseUrl = new Uri(publicOrigin.ToString().TrimEnd('/') + "/"),
     };
 
     private static Uri RequireHttpUrl(string? value, string key) =>

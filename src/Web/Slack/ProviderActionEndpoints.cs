@@ -13,8 +13,8 @@ internal static class ProviderActionEndpoints
     {
         foreach (var path in new[] { InteractivityPath, EventsPath, "/no-auth/provider-action/msteams" })
         {
+            // One pattern serves "/slack" and "/slack/" alike; the answer names the path exactly as requested.
             endpoints.MapGet(path, CannotGet);
-            endpoints.MapGet(path + "/", CannotGet);
         }
 
         return endpoints;

@@ -1,48 +1,101 @@
+using System.Text;
 using System.Text.Json;
+using CodeStream.Integrations.Application.SlackEvents.AcceptSlackEvent;
+using MediatR;
 
 namespace CodeStream.Integrations.Web.Slack;
 
-/// <summary>The Events API request URL (spec §5). Verified by <see cref="SlackVerificationFilter"/> before this runs.</summary>
+/// <summary>
+/// The Events API request URL (spec §5.1), verified by <see cref="SlackVerificationFilter"/> first: answers
+/// <c>url_verification</c>, stores every <c>event_callback</c> in the durable inbox before its 200 (a redelivery is
+/// acknowledged and not stored twice), acknowledges <c>ssl_check</c> and <c>app_rate_limited</c>, and refuses anything
+/// that is not an event envelope with a 400 naming what is wrong.
+/// </summary>
 internal static class SlackEventsEndpoints
 {
     public static IEndpointRouteBuilder MapSlackEventsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(ProviderActionEndpoints.EventsPath, Receive)
+        endpoints.MapPost(ProviderActionEndpoints.EventsPath, ReceiveAsync)
             .AddEndpointFilter<Common.ProblemDetailsFilter>()
             .AddEndpointFilter<SlackVerificationFilter>();
         return endpoints;
     }
 
-    private static IResult Receive(HttpContext http)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, IMediator mediator, Infrastructure.Observability.IntegrationMetrics metrics)
     {
         var body = http.Features.Get<SlackRequestBody>()!.Bytes;
-        JsonDocument document;
+        if (http.Request.HasFormContentType)
+        {
+            return Encoding.UTF8.GetString(body).Split('&').Contains("ssl_check=1")
+                ? TypedResults.Ok()
+                : Refuse("A form body is only accepted for ssl_check.");
+        }
+
+        string? type, eventId, challenge;
         try
         {
-            document = JsonDocument.Parse(body);
+            (type, eventId, challenge) = ReadEnvelope(body);
         }
         catch (JsonException)
         {
-            return TypedResults.Problem(title: "The body is not JSON.", statusCode: StatusCodes.Status400BadRequest);
+            return Refuse("The body is not valid JSON.");
         }
 
-        using (document)
+        switch (type)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
-            {
-                return TypedResults.Problem(title: "The body is not a Slack event envelope (no \"type\").", statusCode: StatusCodes.Status400BadRequest);
-            }
+            case "url_verification":
+                return challenge is null ? Refuse("url_verification needs a string \"challenge\".") : TypedResults.Json(new { challenge });
+            case "event_callback":
+                if (eventId is null)
+                {
+                    return Refuse("event_callback needs a string \"event_id\".");
+                }
 
-            if (type.ValueEquals("url_verification"))
-            {
-                return root.TryGetProperty("challenge", out var challenge) && challenge.ValueKind == JsonValueKind.String
-                    ? TypedResults.Json(new { challenge = challenge.GetString() })
-                    : TypedResults.Problem(title: "url_verification without a challenge.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            return TypedResults.Problem(
-                title: "Event callbacks are not handled by this host yet.", statusCode: StatusCodes.Status501NotImplemented);
+                var stored = await mediator.Send(new AcceptSlackEventCommand(eventId, Encoding.UTF8.GetString(body)), http.RequestAborted);
+                metrics.EventReceived(duplicate: !stored);
+                return TypedResults.Ok();
+            case "app_rate_limited":
+                return TypedResults.Ok();
+            case null:
+                return Refuse("The body is not a Slack event envelope (a JSON object with a string \"type\").");
+            default:
+                return Refuse($"Unsupported envelope type.");
         }
     }
+
+    /// <summary>Only the top-level fields routing needs; the event itself is read later from the stored JSON.</summary>
+    private static (string? Type, string? EventId, string? Challenge) ReadEnvelope(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return (null, null, null);
+        }
+
+        string? type = null, eventId = null, challenge = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueTextEquals("type"u8) ? 1 : reader.ValueTextEquals("event_id"u8) ? 2 : reader.ValueTextEquals("challenge"u8) ? 3 : 0;
+            reader.Read();
+            var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            switch (name)
+            {
+                case 1: type = text; break;
+                case 2: eventId = text; break;
+                case 3: challenge = text; break;
+            }
+
+            reader.Skip();
+        }
+
+        // Reading to the end proves the whole body is JSON; a truncated body throws here.
+        while (reader.Read())
+        {
+        }
+
+        return (type, eventId, challenge);
+    }
+
+    private static IResult Refuse(string detail) =>
+        TypedResults.Problem(title: "Not a Slack event this endpoint accepts.", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

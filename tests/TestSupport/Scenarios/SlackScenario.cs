@@ -73,6 +73,8 @@ public sealed class SlackScenario : IAsyncDisposable
         ["integrations:slack:cloud:appSigningSecret"] = SigningSecret,
         ["integrations:slack:cloud:apiBaseUrl"] = slack.ApiBaseUrl.ToString(),
         ["apiServer:publicOrigin"] = PublicOrigin,
+        ["workQueue:pollIntervalMilliseconds"] = "50",
+        ["workQueue:retryBaseDelayMilliseconds"] = "100",
         ["dataProtection:keysPath"] = Path.Combine(Path.GetTempPath(), "codestream-tests", "keys-" + database.ProviderName + "-" + Guid.NewGuid().ToString("N")),
     };
 
@@ -95,6 +97,95 @@ public sealed class SlackScenario : IAsyncDisposable
         });
         return await Client.GetAsync($"/no-auth/provider-token/slack?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}");
     }
+
+    /// <summary>A team, Ada (connected to Slack through OAuth) and a codemark of hers with two markers.</summary>
+    public async Task<(string TeamId, string UserId, string CodemarkId)> ConnectedCodemarkAsync(string text = "We should **lock** here & not <race>")
+    {
+        var (teamId, userId) = await CreateTeamWithUserAsync();
+        using (var connected = await ConnectSlackAsync(userId, teamId))
+        {
+            if (!connected.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Slack connect failed: {(int)connected.StatusCode} {await connected.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        var codemark = await PostJsonAsync(
+            $"/api/v1/teams/{teamId}/codemarks",
+            new
+            {
+                creatorId = userId,
+                type = "issue",
+                title = "Possible race",
+                text,
+                markers = new[]
+                {
+                    new { file = "src/Worker.cs", repo = "acme/app", startLine = 10, endLine = 14, code = "lock (gate) { count++; }", remoteCodeUrl = "https://github.com/acme/app/blob/main/src/Worker.cs#L10-L14" },
+                    new { file = "src/Queue.cs", repo = "acme/app", startLine = 3, endLine = 3, code = "var q = new Queue<int>();", remoteCodeUrl = (string?)null! },
+                },
+            });
+        return (teamId, userId, (string)codemark["id"]!);
+    }
+
+    /// <summary>Shares the codemark to <c>#code-review</c> and returns the share.</summary>
+    public async Task<JsonObject> ShareToChannelAsync(string codemarkId, string userId, string channelId = ChannelId, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/codemarks/{codemarkId}/shares")
+        {
+            Content = JsonContent.Create(new { userId, slackTeamId = SlackTeamId, channelId }),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"share → {(int)response.StatusCode}: {text}");
+        }
+
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    /// <summary>POSTs a body to a Slack endpoint of the host, signed exactly as Slack signs it.</summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/json", DateTimeOffset? at = null)
+    {
+        var (timestamp, signature) = SlackRequestSigner.Sign(SigningSecret, body, (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds());
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, contentType),
+        };
+        request.Headers.Add(SlackRequestSigner.TimestampHeader, timestamp);
+        request.Headers.Add(SlackRequestSigner.SignatureHeader, signature);
+        return await Client.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostEventAsync(string json) => PostSignedAsync("/no-auth/provider-action/slack-events", json);
+
+    /// <summary>Waits (bounded) until the condition holds; background work (inbox, outbox) is asynchronous.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Condition not met in time{(because is null ? string.Empty : ": " + because)}.");
+    }
+
+    public static Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null, string? because = null) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), timeout, because);
+
+    public async Task<JsonObject> GetCodemarkAsync(string codemarkId) =>
+        JsonNode.Parse(await Client.GetStringAsync($"/api/v1/codemarks/{codemarkId}"))!.AsObject();
 
     public static string StateOf(Uri authorizeUrl) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorizeUrl.Query)["state"].ToString();

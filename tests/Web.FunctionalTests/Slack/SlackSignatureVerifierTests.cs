@@ -234,6 +234,6 @@ public sealed class SlackSignatureVerifierTests
     private static string SignatureOf(string timestamp, byte[] body)
     {
         var prefix = Encoding.UTF8.GetBytes($"v0:{timestamp}:");
-        return "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Secret, [.. prefix, .. body]));
+        return "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Secret, (byte[])[.. prefix, .. body]));
     }
 }

@@ -1,11 +1,12 @@
 using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Domain.Codemarks;
+using CodeStream.Integrations.Application.Slack.Sharing;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Codemarks.DeleteCodemark;
 
-internal sealed class DeleteCodemarkHandler(ICodemarkRepository codemarks, TimeProvider clock) : IRequestHandler<DeleteCodemarkCommand, Unit>
+internal sealed class DeleteCodemarkHandler(ICodemarkRepository codemarks, ISlackSyncOutbox outbox, TimeProvider clock) : IRequestHandler<DeleteCodemarkCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteCodemarkCommand request, CancellationToken cancellationToken)
     {
@@ -16,7 +17,9 @@ internal sealed class DeleteCodemarkHandler(ICodemarkRepository codemarks, TimeP
             throw new NotFoundException("Codemark", id.Value);
         }
 
-        await codemarks.UpdateAsync(codemark.Delete(clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var deleted = codemark.Delete(clock.GetUtcNow());
+        await codemarks.UpdateAsync(deleted, cancellationToken).ConfigureAwait(false);
+        await outbox.CodemarkChangedAsync(deleted, SlackSync.SyncCodemarkToSlack.SyncCodemarkToSlackCommand.Deleted, deleted.DeletedAt!.Value, cancellationToken).ConfigureAwait(false);
         return Unit.Value;
     }
 }

@@ -2,11 +2,12 @@ using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Common.Models;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Domain.Codemarks;
+using CodeStream.Integrations.Application.Slack.Sharing;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Codemarks.EditCodemark;
 
-internal sealed class EditCodemarkHandler(ICodemarkRepository codemarks, TimeProvider clock)
+internal sealed class EditCodemarkHandler(ICodemarkRepository codemarks, ISlackSyncOutbox outbox, TimeProvider clock)
     : IRequestHandler<EditCodemarkCommand, CodemarkDto>
 {
     public async Task<CodemarkDto> Handle(EditCodemarkCommand request, CancellationToken cancellationToken)
@@ -20,6 +21,7 @@ internal sealed class EditCodemarkHandler(ICodemarkRepository codemarks, TimePro
 
         var edited = codemark.Edit(request.Title, request.Text, clock.GetUtcNow());
         await codemarks.UpdateAsync(edited, cancellationToken).ConfigureAwait(false);
+        await outbox.CodemarkChangedAsync(edited, SlackSync.SyncCodemarkToSlack.SyncCodemarkToSlackCommand.Edited, edited.EditedAt!.Value, cancellationToken).ConfigureAwait(false);
         return CodemarkDto.From(edited);
     }
 }

@@ -11,5 +11,9 @@ public interface ISlackIdentityRepository
     /// <summary>Links the Slack user to this CodeStream user, replacing an earlier link (the person connected Slack themselves).</summary>
     Task RelinkAsync(SlackIdentityLink link, CancellationToken cancellationToken);
 
+    /// <summary>The Slack identities of these users in one workspace.</summary>
+    Task<IReadOnlyList<SlackIdentityLink>> FindByUsersAsync(
+        TeamId teamId, SlackTeamId slackTeamId, IReadOnlyCollection<Domain.Users.UserId> userIds, CancellationToken cancellationToken);
+
     Task<SlackIdentityLink?> FindAsync(TeamId teamId, SlackIdentity identity, CancellationToken cancellationToken);
 }

@@ -23,5 +23,8 @@ public interface ISlackInstallationRepository
     /// <summary>Removes the bot tokens of the workspace (tokens_revoked for the bot).</summary>
     Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken);
 
+    /// <summary>Removes every user token of the workspace (app_uninstalled).</summary>
+    Task<int> RemoveAllUserTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken);
+
     Task RemoveUserTokenAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
 }

@@ -12,6 +12,25 @@ public interface ISlackShareRepository
 
     Task<IReadOnlyList<CodemarkShare>> ListSharesAsync(CodemarkId codemarkId, CancellationToken cancellationToken);
 
+    /// <summary>The share of this codemark into this conversation that still stands in Slack, if any.</summary>
+    Task<CodemarkShare?> FindLiveShareAsync(CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, CancellationToken cancellationToken);
+
+    Task<CodemarkShare?> FindShareByIdempotencyKeyAsync(CodemarkId codemarkId, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>The share whose root message this is (a thread in Slack belongs to it).</summary>
+    Task<CodemarkShare?> FindShareByMessageAsync(SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken);
+
+    Task MarkShareDeletedAsync(SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, DateTimeOffset deletedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reserves the right to post this codemark into this conversation; <c>false</c> while another request holds a
+    /// reservation younger than <paramref name="staleAfter"/>. A stale reservation (a crashed request) is taken over.
+    /// </summary>
+    Task<bool> TryReserveAsync(
+        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken);
+
+    Task ReleaseReservationAsync(CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, CancellationToken cancellationToken);
+
     /// <summary>Records a reply's Slack message; <c>false</c> when that Slack message is already recorded.</summary>
     Task<bool> TryAddMessageCopyAsync(SlackMessageCopy copy, CancellationToken cancellationToken);
 

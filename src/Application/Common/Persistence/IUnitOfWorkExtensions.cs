@@ -17,7 +17,16 @@ public static class IUnitOfWorkExtensions
         }
         catch
         {
-            await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await unitOfWork.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The work's own exception is the one worth reporting; a failed rollback ends with the connection.
+            catch
+            {
+            }
+#pragma warning restore CA1031
+
             throw;
         }
     }

@@ -15,5 +15,8 @@ public interface IUserRepository
     /// <summary>The registered (not faux) user of the team with this e-mail, compared ignoring case.</summary>
     Task<User?> FindRegisteredByEmailAsync(TeamId teamId, string email, CancellationToken cancellationToken);
 
+    /// <summary>The team's users with these usernames (ignoring case), for @mentions.</summary>
+    Task<IReadOnlyList<User>> FindByUsernamesAsync(TeamId teamId, IReadOnlyCollection<string> usernames, CancellationToken cancellationToken);
+
     Task<User?> FindByExternalIdAsync(TeamId teamId, string externalUserId, CancellationToken cancellationToken);
 }

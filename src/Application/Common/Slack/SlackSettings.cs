@@ -18,6 +18,9 @@ public sealed record SlackSettings
 
     public string? ClientId { get; init; }
 
+    /// <summary>The app's bot id (<c>B…</c>), when known; messages carrying it are ours and never synced back.</summary>
+    public string? BotId { get; init; }
+
     public bool OAuthConfigured { get; init; }
 
     public bool Disabled { get; init; }
@@ -29,6 +32,9 @@ public sealed record SlackSettings
 
     /// <summary><c>{publicOrigin}/no-auth/provider-token/slack</c>.</summary>
     public Uri RedirectUri { get; init; } = new("http://localhost:5000/no-auth/provider-token/slack");
+
+    /// <summary>Where CodeStream's web app opens codemarks (buttons in Slack link here); ends with a slash.</summary>
+    public Uri WebBaseUrl { get; init; } = new("http://localhost:5000/");
 
     /// <summary>How long a connect link stays valid.</summary>
     public TimeSpan OAuthStateLifetime { get; init; } = TimeSpan.FromMinutes(10);

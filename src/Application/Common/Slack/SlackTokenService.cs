@@ -30,6 +30,13 @@ internal sealed class SlackTokenService(
         }
         catch (SlackApiException exception) when (exception.IsTokenRevoked || exception.Error is "invalid_refresh_token" or "invalid_grant")
         {
+            // Another request may have rotated this token a moment ago (refresh tokens are single-use): keep its result.
+            var current = await installations.FindUserAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false);
+            if (current is not null && current.AccessToken != installation.AccessToken)
+            {
+                return current;
+            }
+
             await installations.RemoveUserTokenAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false);
             throw SlackNotConnectedException.Revoked(slackTeamId.Value);
         }

@@ -4,11 +4,12 @@ using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Domain.Codemarks;
 using CodeStream.Integrations.Domain.Posts;
 using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Application.Slack.Sharing;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Replies.AddReply;
 
-internal sealed class AddReplyHandler(ICodemarkRepository codemarks, IUserRepository users, IReplyRepository replies, TimeProvider clock)
+internal sealed class AddReplyHandler(ICodemarkRepository codemarks, IUserRepository users, IReplyRepository replies, ISlackSyncOutbox outbox, TimeProvider clock)
     : IRequestHandler<AddReplyCommand, ReplyDto>
 {
     public async Task<ReplyDto> Handle(AddReplyCommand request, CancellationToken cancellationToken)
@@ -27,6 +28,7 @@ internal sealed class AddReplyHandler(ICodemarkRepository codemarks, IUserReposi
 
         var reply = Post.CreateReply(codemark, creatorId, request.Text, PostOrigin.CodeStream, clock.GetUtcNow());
         await replies.AddAsync(reply, cancellationToken).ConfigureAwait(false);
+        await outbox.ReplyChangedAsync(reply, SlackSync.SyncReplyToSlack.SyncReplyToSlackCommand.Added, reply.CreatedAt, cancellationToken).ConfigureAwait(false);
         return ReplyDto.From(reply);
     }
 }

@@ -2,11 +2,12 @@ using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Common.Models;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Domain.Posts;
+using CodeStream.Integrations.Application.Slack.Sharing;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Replies.EditReply;
 
-internal sealed class EditReplyHandler(IReplyRepository replies, TimeProvider clock) : IRequestHandler<EditReplyCommand, ReplyDto>
+internal sealed class EditReplyHandler(IReplyRepository replies, ISlackSyncOutbox outbox, TimeProvider clock) : IRequestHandler<EditReplyCommand, ReplyDto>
 {
     public async Task<ReplyDto> Handle(EditReplyCommand request, CancellationToken cancellationToken)
     {
@@ -18,6 +19,7 @@ internal sealed class EditReplyHandler(IReplyRepository replies, TimeProvider cl
         }
 
         await replies.UpdateAsync(edited, cancellationToken).ConfigureAwait(false);
+        await outbox.ReplyChangedAsync(edited, SlackSync.SyncReplyToSlack.SyncReplyToSlackCommand.Edited, edited.EditedAt!.Value, cancellationToken).ConfigureAwait(false);
         return ReplyDto.From(edited);
     }
 }

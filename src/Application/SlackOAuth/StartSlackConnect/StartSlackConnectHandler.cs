@@ -39,6 +39,7 @@ internal sealed class StartSlackConnectHandler(
             ("redirect_uri", settings.RedirectUri.ToString()),
             ("state", state),
         }.Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}"));
-        return new SlackConnectLink($"{settings.OAuthAuthorizeUrl}?{query}");
+        var authorize = settings.OAuthAuthorizeUrl.ToString();
+        return new SlackConnectLink($"{authorize}{(authorize.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{query}");
     }
 }

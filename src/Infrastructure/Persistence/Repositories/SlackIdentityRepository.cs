@@ -24,11 +24,31 @@ internal sealed class SlackIdentityRepository(DbSession session) : ISlackIdentit
         FROM slack_identity_links WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId AND slack_user_id = @SlackUserId
         """;
 
+    private const string SelectByUsersSql = """
+        SELECT team_id AS TeamId, slack_team_id AS SlackTeamId, slack_user_id AS SlackUserId, user_id AS UserId, linked_at AS LinkedAt
+        FROM slack_identity_links WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId AND user_id IN @UserIds
+        """;
+
     public async Task<bool> TryLinkAsync(SlackIdentityLink link, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(InsertSql, Parameters(link), cancellationToken).ConfigureAwait(false) == 1;
 
     public Task RelinkAsync(SlackIdentityLink link, CancellationToken cancellationToken) =>
         session.ExecuteAsync(UpsertSql, Parameters(link), cancellationToken);
+
+    public async Task<IReadOnlyList<SlackIdentityLink>> FindByUsersAsync(
+        TeamId teamId, SlackTeamId slackTeamId, IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await session.QueryAsync<LinkRow>(
+            SelectByUsersSql,
+            new { TeamId = teamId.Value, SlackTeamId = slackTeamId.Value, UserIds = userIds.Select(u => u.Value).ToArray() },
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(ToLink)];
+    }
 
     public async Task<SlackIdentityLink?> FindAsync(TeamId teamId, SlackIdentity identity, CancellationToken cancellationToken)
     {
@@ -36,14 +56,14 @@ internal sealed class SlackIdentityRepository(DbSession session) : ISlackIdentit
             SelectSql,
             new { TeamId = teamId.Value, SlackTeamId = identity.SlackTeamId.Value, SlackUserId = identity.SlackUserId.Value },
             cancellationToken).ConfigureAwait(false);
-        return row is null
-            ? null
-            : new SlackIdentityLink(
-                new SlackIdentity(SlackTeamId.Parse(row.SlackTeamId), SlackUserId.Parse(row.SlackUserId)),
-                TeamId.Parse(row.TeamId),
-                UserId.Parse(row.UserId),
-                UnixTime.FromMs(row.LinkedAt));
+        return row is null ? null : ToLink(row);
     }
+
+    private static SlackIdentityLink ToLink(LinkRow row) => new(
+        new SlackIdentity(SlackTeamId.Parse(row.SlackTeamId), SlackUserId.Parse(row.SlackUserId)),
+        TeamId.Parse(row.TeamId),
+        UserId.Parse(row.UserId),
+        UnixTime.FromMs(row.LinkedAt));
 
     private static object Parameters(SlackIdentityLink link) => new
     {

@@ -44,6 +44,8 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
 
     private const string DeleteBotTokensSql = "DELETE FROM slack_bot_installations WHERE slack_team_id = @SlackTeamId";
 
+    private const string DeleteAllUserTokensSql = "DELETE FROM slack_user_installations WHERE slack_team_id = @SlackTeamId";
+
     private const string DeleteUserTokenSql = "DELETE FROM slack_user_installations WHERE user_id = @UserId AND slack_team_id = @SlackTeamId";
 
     public Task UpsertBotAsync(SlackBotInstallation installation, CancellationToken cancellationToken) =>
@@ -127,6 +129,9 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
 
     public Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
         session.ExecuteAsync(DeleteBotTokensSql, new { SlackTeamId = slackTeamId.Value }, cancellationToken);
+
+    public Task<int> RemoveAllUserTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(DeleteAllUserTokensSql, new { SlackTeamId = slackTeamId.Value }, cancellationToken);
 
     public Task RemoveUserTokenAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
         session.ExecuteAsync(DeleteUserTokenSql, new { UserId = userId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken);

@@ -27,6 +27,10 @@ internal sealed class UserRepository(DbSession session) : IUserRepository
         WHERE team_id = @TeamId AND email_normalized = @EmailNormalized AND external_user_id IS NULL
         """;
 
+    private const string SelectByUsernamesSql = $"""
+        SELECT {Columns} FROM users WHERE team_id = @TeamId AND LOWER(username) IN @Usernames
+        """;
+
     private const string SelectByExternalIdSql = $"""
         SELECT {Columns} FROM users WHERE team_id = @TeamId AND external_user_id = @ExternalUserId
         """;
@@ -63,6 +67,20 @@ internal sealed class UserRepository(DbSession session) : IUserRepository
     public async Task<User?> FindRegisteredByEmailAsync(TeamId teamId, string email, CancellationToken cancellationToken) =>
         ToUser(await session.QuerySingleOrDefaultAsync<UserRow>(
             SelectRegisteredByEmailSql, new { TeamId = teamId.Value, EmailNormalized = Normalize(email) }, cancellationToken).ConfigureAwait(false));
+
+    public async Task<IReadOnlyList<User>> FindByUsernamesAsync(TeamId teamId, IReadOnlyCollection<string> usernames, CancellationToken cancellationToken)
+    {
+        if (usernames.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await session.QueryAsync<UserRow>(
+            SelectByUsernamesSql,
+            new { TeamId = teamId.Value, Usernames = usernames.Select(u => u.ToLowerInvariant()).Distinct().ToArray() },
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(row => ToUser(row)!)];
+    }
 
     public async Task<User?> FindByExternalIdAsync(TeamId teamId, string externalUserId, CancellationToken cancellationToken) =>
         ToUser(await session.QuerySingleOrDefaultAsync<UserRow>(

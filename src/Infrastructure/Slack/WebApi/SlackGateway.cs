@@ -12,7 +12,7 @@ namespace CodeStream.Integrations.Infrastructure.Slack.WebApi;
 /// <see cref="SlackApiException"/> with Slack's code, and transport failures that outlived the retries to
 /// <see cref="SlackApiException.Unavailable"/>.
 /// </summary>
-internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options) : ISlackGateway
+internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Observability.IntegrationMetrics metrics) : ISlackGateway
 {
     private const int PageSize = 200;
 
@@ -176,7 +176,7 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options) : 
                 page.ResponseMetadata?.NextCursor);
         });
 
-    private static async Task<T> CallAsync<T>(string method, Func<Task<T>> call)
+    private async Task<T> CallAsync<T>(string method, Func<Task<T>> call)
         where T : SlackResponse
     {
         T response;
@@ -186,14 +186,18 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options) : 
         }
         catch (ApiException exception) when (exception.StatusCode == HttpStatusCode.TooManyRequests)
         {
+            metrics.SlackCall(method, "ratelimited");
             throw new SlackApiException(method, "ratelimited", inner: exception);
         }
-        catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutRejectedException or TaskCanceledException)
+        catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutRejectedException)
         {
-            // Retries are behind us (the resilience handler); Slack is unavailable for now.
+            // Retries are behind us (the resilience handler); Slack is unavailable for now. A caller's cancellation
+            // (TaskCanceledException) is not an outage and passes through as it is.
+            metrics.SlackCall(method, SlackApiException.Unavailable);
             throw new SlackApiException(method, SlackApiException.Unavailable, inner: exception);
         }
 
+        metrics.SlackCall(method, response.Ok ? "ok" : response.Error ?? "unknown_error");
         return response.Ok ? response : throw new SlackApiException(method, response.Error ?? "unknown_error", response.Needed);
     }
 

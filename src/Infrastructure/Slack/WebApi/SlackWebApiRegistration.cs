@@ -36,7 +36,7 @@ internal static class SlackWebApiRegistration
                 client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline below owns time
             })
             .RedactLoggedHeaders(_ => true)
-            .AddResilienceHandler("slack-web-api", static (pipeline, context) =>
+            .AddResilienceHandler("slack-web-api", (pipeline, context) =>
             {
                 pipeline.TimeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -46,6 +46,15 @@ internal static class SlackWebApiRegistration
                     UseJitter = true,
                     Delay = TimeSpan.FromMilliseconds(500),
                     ShouldRetryAfterHeader = true,
+                    OnRetry = args =>
+                    {
+                        if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+                        {
+                            context.ServiceProvider.GetRequiredService<Observability.IntegrationMetrics>().RateLimitWait();
+                        }
+
+                        return ValueTask.CompletedTask;
+                    },
                     ShouldHandle = static args => ValueTask.FromResult(args.Outcome switch
                     {
                         { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
@@ -57,6 +66,8 @@ internal static class SlackWebApiRegistration
                 pipeline.AddTimeout(AttemptTimeout);
             });
         services.AddSingleton<ISlackGateway, SlackGateway>();
+        services.AddHttpClient<Application.SlackInteractivity.ISlackResponder, SlackResponder>(client => client.Timeout = TimeSpan.FromSeconds(10))
+            .RedactLoggedHeaders(_ => true);
         return services;
     }
 }

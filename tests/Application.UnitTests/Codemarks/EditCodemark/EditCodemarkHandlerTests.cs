@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Sharing;
 using CodeStream.Integrations.Application.Codemarks.EditCodemark;
 using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Common.Persistence;
@@ -12,6 +13,7 @@ namespace CodeStream.Integrations.Application.UnitTests.Codemarks.EditCodemark;
 
 public sealed class EditCodemarkHandlerTests
 {
+    private readonly ISlackSyncOutbox _outbox = Substitute.For<ISlackSyncOutbox>();
     private readonly ICodemarkRepository _codemarks = Substitute.For<ICodemarkRepository>();
     private readonly Codemark _codemark = Given.NewCodemark(TeamId.Parse("team_01"), UserId.Parse("user_01"));
     private readonly EditCodemarkHandler _handler;
@@ -19,7 +21,7 @@ public sealed class EditCodemarkHandlerTests
     public EditCodemarkHandlerTests()
     {
         _codemarks.GetAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(_codemark);
-        _handler = new EditCodemarkHandler(_codemarks, Given.Clock());
+        _handler = new EditCodemarkHandler(_codemarks, _outbox, Given.Clock());
     }
 
     [Fact]

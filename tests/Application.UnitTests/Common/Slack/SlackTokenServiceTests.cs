@@ -189,7 +189,7 @@ public sealed class SlackTokenServiceTests
         Install(Installation(refreshToken: "xoxe-1-old", expiresAt: Given.Now.AddMinutes(1)));
         _slack.RefreshTokenAsync("xoxe-1-old", Arg.Any<CancellationToken>()).Returns(new SlackRefreshedToken("xoxp-new", null, TimeSpan.FromHours(12)));
 
-        var token = await _service.WithUserTokenAsync(User, Given.SlackTeam, Task.FromResult, CancellationToken.None);
+        var token = await _service.WithUserTokenAsync(User, Given.SlackTeam, t => Task.FromResult(t), CancellationToken.None);
 
         Assert.Equal("xoxp-new", token);
     }

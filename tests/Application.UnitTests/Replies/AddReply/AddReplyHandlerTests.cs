@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Sharing;
 using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Replies.AddReply;
@@ -13,6 +14,7 @@ namespace CodeStream.Integrations.Application.UnitTests.Replies.AddReply;
 
 public sealed class AddReplyHandlerTests
 {
+    private readonly ISlackSyncOutbox _outbox = Substitute.For<ISlackSyncOutbox>();
     private readonly ICodemarkRepository _codemarks = Substitute.For<ICodemarkRepository>();
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IReplyRepository _replies = Substitute.For<IReplyRepository>();
@@ -27,7 +29,7 @@ public sealed class AddReplyHandlerTests
         _codemark = Given.NewCodemark(_team.Id, UserId.Parse("user_01"));
         _codemarks.GetAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(_codemark);
         _users.GetAsync(_author.Id, Arg.Any<CancellationToken>()).Returns(_author);
-        _handler = new AddReplyHandler(_codemarks, _users, _replies, Given.Clock());
+        _handler = new AddReplyHandler(_codemarks, _users, _replies, _outbox, Given.Clock());
     }
 
     [Fact]
@@ -52,6 +54,15 @@ public sealed class AddReplyHandlerTests
         Assert.Empty(dto.MentionedUserIds);
         Assert.Empty(dto.Files);
         Assert.Empty(dto.SharedTo);
+    }
+
+    [Fact]
+    public async Task Handle_WhenValid_RecordsTheReplyForTheSlackThreads()
+    {
+        var dto = await _handler.Handle(new AddReplyCommand(_codemark.Id.Value, _author.Id.Value, "Good catch"), CancellationToken.None);
+
+        await _outbox.Received(1).ReplyChangedAsync(
+            Arg.Is<Post>(p => p.Id.Value == dto.Id), "added", Given.Now, Arg.Any<CancellationToken>());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Sharing;
 using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Replies.DeleteReply;
@@ -12,6 +13,7 @@ namespace CodeStream.Integrations.Application.UnitTests.Replies.DeleteReply;
 
 public sealed class DeleteReplyHandlerTests
 {
+    private readonly ISlackSyncOutbox _outbox = Substitute.For<ISlackSyncOutbox>();
     private readonly IReplyRepository _replies = Substitute.For<IReplyRepository>();
     private readonly Post _reply;
     private readonly DeleteReplyHandler _handler;
@@ -21,7 +23,7 @@ public sealed class DeleteReplyHandlerTests
         var codemark = Given.NewCodemark(TeamId.Parse("team_01"), UserId.Parse("user_01"));
         _reply = Given.Reply(codemark, UserId.Parse("user_02"), "Thanks!");
         _replies.GetAsync(_reply.Id, Arg.Any<CancellationToken>()).Returns(_reply);
-        _handler = new DeleteReplyHandler(_replies, Given.Clock());
+        _handler = new DeleteReplyHandler(_replies, _outbox, Given.Clock());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Sharing;
 using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Replies.EditReply;
@@ -11,6 +12,7 @@ namespace CodeStream.Integrations.Application.UnitTests.Replies.EditReply;
 
 public sealed class EditReplyHandlerTests
 {
+    private readonly ISlackSyncOutbox _outbox = Substitute.For<ISlackSyncOutbox>();
     private readonly IReplyRepository _replies = Substitute.For<IReplyRepository>();
     private readonly Post _reply;
     private readonly EditReplyHandler _handler;
@@ -20,7 +22,7 @@ public sealed class EditReplyHandlerTests
         var codemark = Given.NewCodemark(TeamId.Parse("team_01"), UserId.Parse("user_01"));
         _reply = Given.Reply(codemark, UserId.Parse("user_02"), "Thanks!");
         _replies.GetAsync(_reply.Id, Arg.Any<CancellationToken>()).Returns(_reply);
-        _handler = new EditReplyHandler(_replies, Given.Clock());
+        _handler = new EditReplyHandler(_replies, _outbox, Given.Clock());
     }
 
     [Fact]

@@ -1,0 +1,65 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Users;
+
+namespace CodeStream.Integrations.Application.Slack.Identity;
+
+/// <summary>
+/// Who wrote it (spec §8), for Slack user <c>U</c> of workspace <c>T</c> in CodeStream team <c>X</c>, in this order:
+/// the user linked to <c>slack::T::U</c>; a registered user of X with the Slack profile's e-mail (then linked); the
+/// existing faux user <c>slack::X::T::U</c>; a new faux user. Races end in one faux user (the database decides).
+/// </summary>
+internal sealed class SlackAuthorResolver(
+    ISlackIdentityRepository identities, IUserRepository users, SlackProfileCache profiles, TimeProvider clock)
+{
+    public async Task<User> ResolveAsync(TeamId teamId, SlackIdentity identity, string botToken, CancellationToken cancellationToken)
+    {
+        if (await identities.FindAsync(teamId, identity, cancellationToken).ConfigureAwait(false) is { } link
+            && await users.GetAsync(link.UserId, cancellationToken).ConfigureAwait(false) is { } linked)
+        {
+            return linked;
+        }
+
+        var fauxId = identity.FauxExternalUserId(teamId);
+        if (await users.FindByExternalIdAsync(teamId, fauxId, cancellationToken).ConfigureAwait(false) is { } knownFaux)
+        {
+            // Still check for a real account with the same e-mail (it may have been added since).
+            return await RegisteredByEmailAsync(teamId, identity, knownFaux.Email, cancellationToken).ConfigureAwait(false) ?? knownFaux;
+        }
+
+        var profile = await profiles.GetAsync(identity.SlackTeamId.Value, identity.SlackUserId.Value, botToken, cancellationToken).ConfigureAwait(false);
+        if (await RegisteredByEmailAsync(teamId, identity, profile.Email, cancellationToken).ConfigureAwait(false) is { } registered)
+        {
+            return registered;
+        }
+
+        var faux = User.CreateFaux(
+            teamId,
+            identity,
+            profile.Email,
+            string.IsNullOrWhiteSpace(profile.Name) ? identity.SlackUserId.Value : profile.Name,
+            profile.RealName ?? profile.DisplayName ?? profile.Name,
+            profile.TimeZone,
+            clock.GetUtcNow());
+        if (await users.TryAddAsync(faux, cancellationToken).ConfigureAwait(false))
+        {
+            return faux;
+        }
+
+        return await users.FindByExternalIdAsync(teamId, fauxId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Faux user {fauxId} could neither be added nor found.");
+    }
+
+    private async Task<User?> RegisteredByEmailAsync(TeamId teamId, SlackIdentity identity, string? email, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email)
+            || await users.FindRegisteredByEmailAsync(teamId, email, cancellationToken).ConfigureAwait(false) is not { } user)
+        {
+            return null;
+        }
+
+        await identities.TryLinkAsync(new SlackIdentityLink(identity, teamId, user.Id, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        return user;
+    }
+}

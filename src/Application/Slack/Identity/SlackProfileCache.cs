@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using CodeStream.Integrations.Application.Common.Slack;
+
+namespace CodeStream.Integrations.Application.Slack.Identity;
+
+/// <summary>
+/// <c>users.info</c> answers kept briefly (spec §8: the method is rate-limited), per workspace and user. Concurrent
+/// lookups of the same user share one call.
+/// </summary>
+internal sealed class SlackProfileCache(ISlackGateway slack, TimeProvider clock)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<(string Team, string User), (DateTimeOffset At, Lazy<Task<SlackUserProfile>> Profile)> entries = new();
+
+    public async Task<SlackUserProfile> GetAsync(string slackTeamId, string slackUserId, string botToken, CancellationToken cancellationToken)
+    {
+        var key = (slackTeamId, slackUserId);
+        var now = clock.GetUtcNow();
+        var entry = entries.AddOrUpdate(
+            key,
+            _ => (now, Load(slackUserId, botToken)),
+            (_, existing) => now - existing.At > Lifetime || existing.Profile.Value.IsFaulted || existing.Profile.Value.IsCanceled
+                ? (now, Load(slackUserId, botToken))
+                : existing);
+        try
+        {
+            return await entry.Profile.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            entries.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
+    }
+
+    private Lazy<Task<SlackUserProfile>> Load(string slackUserId, string botToken) =>
+        new(() => slack.GetUserInfoAsync(botToken, slackUserId, CancellationToken.None));
+}

@@ -1,0 +1,98 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Application.SlackInteractivity.Views;
+using CodeStream.Integrations.Domain.Codemarks;
+using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Domain.Teams;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace CodeStream.Integrations.Application.SlackInteractivity.OpenReplyModal;
+
+/// <summary>
+/// Spec §6: database lookups only, then <c>views.open</c> with the workspace's bot token while the trigger is fresh.
+/// A missing codemark, a refused view or disabled interactivity become an ephemeral note via <c>response_url</c>.
+/// </summary>
+internal sealed partial class OpenReplyModalHandler(
+    ICodemarkRepository codemarks,
+    IReplyRepository replies,
+    IUserRepository users,
+    ISlackInstallationRepository installations,
+    ISlackGateway slack,
+    ISlackResponder responder,
+    SlackSettings settings,
+    ILogger<OpenReplyModalHandler> logger) : IRequestHandler<OpenReplyModalCommand, Unit>
+{
+    public const string NotFoundText = "Sorry, we couldn't find that codemark";
+    public const string DisabledText = "Replying from Slack is turned off for this CodeStream installation.";
+
+    public async Task<Unit> Handle(OpenReplyModalCommand request, CancellationToken cancellationToken)
+    {
+        if (!settings.InteractiveComponentsEnabled)
+        {
+            await TellAsync(request, DisabledText, cancellationToken).ConfigureAwait(false);
+            return Unit.Value;
+        }
+
+        var codemark = CodemarkId.TryParse(request.CodemarkId, out var codemarkId)
+            ? await codemarks.GetAsync(codemarkId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (codemark is null || codemark.IsDeleted || codemark.TeamId.Value != request.TeamId || !SlackTeamId.TryParse(request.SlackTeamId, out var slackTeamId))
+        {
+            await TellAsync(request, NotFoundText, cancellationToken).ConfigureAwait(false);
+            return Unit.Value;
+        }
+
+        var bot = await installations.FindBotAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
+        if (bot is null)
+        {
+            await TellAsync(request, "Sorry, CodeStream is not connected to this Slack workspace any more.", cancellationToken).ConfigureAwait(false);
+            return Unit.Value;
+        }
+
+        var discussion = await replies.ListByCodemarkAsync(codemark.Id, cancellationToken).ConfigureAwait(false);
+        var members = await users.ListByTeamAsync(codemark.TeamId, cancellationToken).ConfigureAwait(false);
+        var names = members.ToDictionary(u => u.Id, u => u.DisplayName);
+        var view = ReplyModalView.Build(
+            codemark,
+            members.FirstOrDefault(u => u.Id == codemark.CreatorId),
+            discussion,
+            names,
+            new ReplyModalMetadata(codemark.Id.Value, codemark.TeamId.Value, codemark.PostId.Value));
+
+        try
+        {
+            await slack.OpenViewAsync(bot.BotToken, request.TriggerId, view, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException exception)
+        {
+            LogViewRefused(logger, codemark.Id.Value, exception.Error);
+            await TellAsync(request, $"Sorry, we couldn't open the reply window ({exception.Error}). Please try again.", cancellationToken).ConfigureAwait(false);
+        }
+
+        return Unit.Value;
+    }
+
+    private async Task TellAsync(OpenReplyModalCommand request, string text, CancellationToken cancellationToken)
+    {
+        if (request.ResponseUrl is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await responder.PostEphemeralAsync(request.ResponseUrl, text, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            LogResponseFailed(logger, exception.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "views.open for codemark {CodemarkId} was refused: {SlackError}")]
+    private static partial void LogViewRefused(ILogger logger, string codemarkId, string slackError);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Posting to the response_url failed: {Reason}")]
+    private static partial void LogResponseFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics.Metrics;
+using CodeStream.Integrations.Application.Common.WorkQueue;
+
+namespace CodeStream.Integrations.Infrastructure.Observability;
+
+/// <summary>
+/// The integration's meter (spec §10): Slack events received, processed, ignored and failed; Slack Web API calls and
+/// rate-limit waits. Exported by whatever the host wires (OpenTelemetry, dotnet-counters).
+/// </summary>
+public sealed class IntegrationMetrics
+{
+    public const string MeterName = "CodeStream.Integrations";
+
+    private readonly Counter<long> eventsReceived;
+    private readonly Counter<long> workCompleted;
+    private readonly Counter<long> slackCalls;
+    private readonly Counter<long> rateLimitWaits;
+
+    public IntegrationMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        eventsReceived = meter.CreateCounter<long>("codestream.slack.events_received", description: "Slack events stored in the inbox");
+        workCompleted = meter.CreateCounter<long>("codestream.work_items", description: "Work items finished, by kind and outcome");
+        slackCalls = meter.CreateCounter<long>("codestream.slack.api_calls", description: "Slack Web API calls, by method and outcome");
+        rateLimitWaits = meter.CreateCounter<long>("codestream.slack.rate_limit_waits", description: "Slack 429 answers waited out");
+    }
+
+    public void EventReceived(bool duplicate) => eventsReceived.Add(1, new KeyValuePair<string, object?>("duplicate", duplicate));
+
+    public void WorkFinished(string kind, WorkItemState state) =>
+        workCompleted.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("state", state.ToString().ToLowerInvariant()));
+
+    public void SlackCall(string method, string outcome) =>
+        slackCalls.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void RateLimitWait() => rateLimitWaits.Add(1);
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Infrastructure.Persistence;
+using Dapper;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CodeStream.Integrations.Infrastructure.WorkQueue;
+
+/// <summary>
+/// Group commit for the request path: concurrent <see cref="WriteAsync"/> calls are gathered and inserted by one
+/// writer in a single multi-row <c>INSERT … ON CONFLICT DO NOTHING RETURNING id</c> per round, so a burst of Slack
+/// events costs one transaction (one fsync) rather than one each — and SQLite's single writer never queues. Each
+/// caller's task completes only after its round committed: an acknowledged event is on disk.
+/// </summary>
+internal sealed partial class WorkItemBatchWriter(
+    IDbConnectionFactory connections, WorkQueueSignal signal, TimeProvider clock, ILogger<WorkItemBatchWriter> logger)
+    : BackgroundService, IWorkItemWriter
+{
+    private const int MaxBatch = 256;
+
+    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    public async Task<bool> WriteAsync(NewWorkItem item, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(item, Guid.CreateVersion7().ToString("N"), new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+        return await pending.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                await WriteBatchAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: whatever is still queued was never acknowledged to Slack, which will redeliver it.
+        }
+        finally
+        {
+            foreach (var left in batch)
+            {
+                left.Done.TrySetCanceled(CancellationToken.None);
+            }
+
+            while (queue.Reader.TryRead(out var left))
+            {
+                left.Done.TrySetCanceled(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        try
+        {
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var sql = new StringBuilder(
+                "INSERT INTO work_items (id, kind, dedupe_key, payload, state, attempts, next_attempt_at, locked_by, locked_until, result, created_at, updated_at) VALUES ");
+            var parameters = new DynamicParameters();
+            parameters.Add("Now", now);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var index = i.ToString(CultureInfo.InvariantCulture);
+                sql.Append(i == 0 ? string.Empty : ", ")
+                   .Append($"(@Id{index}, @Kind{index}, @Key{index}, @Payload{index}, 'Pending', 0, @Now, NULL, NULL, NULL, @Now, @Now)");
+                parameters.Add("Id" + index, batch[i].Id);
+                parameters.Add("Kind" + index, batch[i].Item.Kind);
+                parameters.Add("Key" + index, batch[i].Item.DedupeKey);
+                parameters.Add("Payload" + index, batch[i].Item.Payload);
+            }
+
+            sql.Append(" ON CONFLICT DO NOTHING RETURNING id");
+
+            await using var connection = await connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            var inserted = (await connection.QueryAsync<string>(sql.ToString(), parameters).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetResult(inserted.Contains(pending.Id));
+            }
+
+            if (inserted.Count > 0)
+            {
+                signal.Notify();
+            }
+        }
+        catch (Exception exception)
+        {
+            LogBatchFailed(logger, batch.Count, exception);
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(exception);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 5100, Level = LogLevel.Error, Message = "Storing {Count} work item(s) failed; their senders get an error and Slack will redeliver")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+
+    private sealed record Pending(NewWorkItem Item, string Id, TaskCompletionSource<bool> Done);
+}

@@ -1,0 +1,127 @@
+using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CodeStream.Integrations.Infrastructure.WorkQueue;
+
+/// <summary>
+/// Drains the durable work queue: claims due items (a lease per item, so a crashed host's items come back), hands
+/// each to the handler of its kind in a fresh DI scope, and records the outcome. Transient failures are retried with
+/// exponential back-off (or Slack's Retry-After); after <see cref="WorkQueueOptions.MaxAttempts"/> the item is parked
+/// as failed with its reason. Items are never dropped.
+/// </summary>
+internal sealed partial class WorkQueueProcessor(
+    IServiceScopeFactory scopes,
+    WorkQueueSignal signal,
+    WorkQueueOptions options,
+    TimeProvider clock,
+    Observability.IntegrationMetrics metrics,
+    ILogger<WorkQueueProcessor> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
+    private readonly string workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.ProcessorEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await ClaimAsync(stoppingToken).ConfigureAwait(false);
+                if (claimed.Count == 0)
+                {
+                    await signal.WaitAsync(TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds), stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                await Parallel.ForEachAsync(
+                    claimed,
+                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = stoppingToken },
+                    async (item, token) => await ProcessAsync(item, token).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The database may be busy or gone for a moment: back off and try again; claimed items' leases lapse.
+                LogLoopFailed(logger, exception);
+                await Task.Delay(TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds * 4), stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<WorkItem>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<IWorkQueue>();
+        return await queue.ClaimAsync(workerId, options.BatchSize, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ProcessAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<IWorkItemHandler>().FirstOrDefault(h => h.Kind == item.Kind);
+        WorkOutcome outcome;
+        if (handler is null)
+        {
+            outcome = WorkOutcome.Failed($"no handler for kind '{item.Kind}'");
+        }
+        else
+        {
+            try
+            {
+                outcome = await handler.HandleAsync(item, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return; // Shutting down: the lease lapses and the item is taken up again.
+            }
+            catch (SlackApiException exception) when (exception.Error is "ratelimited" or SlackApiException.Unavailable)
+            {
+                outcome = WorkOutcome.Retry($"slack {exception.Method}: {exception.Error}");
+            }
+            catch (Exception exception)
+            {
+                LogHandlerFailed(logger, item.Kind, item.Id, exception);
+                outcome = WorkOutcome.Retry($"{exception.GetType().Name}: {exception.Message}");
+            }
+        }
+
+        if (outcome.State == WorkItemState.Pending && item.Attempts >= options.MaxAttempts)
+        {
+            outcome = WorkOutcome.Failed($"gave up after {item.Attempts} attempts: {outcome.Result}");
+        }
+
+        var next = clock.GetUtcNow() + (outcome.State == WorkItemState.Pending ? outcome.RetryAfter ?? Backoff(item.Attempts) : TimeSpan.Zero);
+        await using var completeScope = scopes.CreateAsyncScope();
+        await completeScope.ServiceProvider.GetRequiredService<IWorkQueue>()
+            .CompleteAsync(item.Id, outcome, next, CancellationToken.None).ConfigureAwait(false);
+        metrics.WorkFinished(item.Kind, outcome.State);
+        LogOutcome(logger, item.Kind, item.Id, outcome.State, item.Attempts);
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var exponential = TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1)));
+        var jitter = TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Max(1, options.RetryBaseDelayMilliseconds / 4)));
+        return exponential > MaxRetryDelay ? MaxRetryDelay : exponential + jitter;
+    }
+
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Debug, Message = "Work item {Kind} {WorkItemId} → {State} (attempt {Attempts})")]
+    private static partial void LogOutcome(ILogger logger, string kind, string workItemId, WorkItemState state, int attempts);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Work item {Kind} {WorkItemId} failed; it will be retried")]
+    private static partial void LogHandlerFailed(ILogger logger, string kind, string workItemId, Exception exception);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "The work queue processor could not claim work; retrying")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,34 @@
+using CodeStream.Integrations.Application.Codemarks.ShareCodemark;
+using CodeStream.Integrations.Application.Common.Models;
+using CodeStream.Integrations.Application.SlackSharing.ListShareTargets;
+using CodeStream.Integrations.Web.Common;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CodeStream.Integrations.Web.Api;
+
+/// <summary>Sharing to Slack: share a codemark, list where a user can share.</summary>
+internal static class ShareEndpoints
+{
+    public static RouteGroupBuilder MapShareEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/codemarks/{codemarkId}/shares", Share);
+        api.MapGet("/users/{userId}/slack/conversations", ListTargets);
+        return api;
+    }
+
+    private static async Task<Results<Created<SharedToDto>, Ok<SharedToDto>>> Share(string codemarkId, HttpRequest request, IMediator mediator)
+    {
+        var body = await JsonBody.ReadAsync<ShareCodemarkBody>(request);
+        var key = request.Headers["Idempotency-Key"].FirstOrDefault();
+        var result = await mediator.Send(
+            new ShareCodemarkCommand(codemarkId, body.UserId, body.SlackTeamId, body.ChannelId, body.UserIds, key), request.HttpContext.RequestAborted);
+        return result.Created
+            ? TypedResults.Created($"/api/v1/codemarks/{codemarkId}", result.Share)
+            : TypedResults.Ok(result.Share);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ShareTargetDto>>> ListTargets(
+        string userId, string? slackTeamId, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListShareTargetsQuery(userId, slackTeamId), cancellationToken));
+}

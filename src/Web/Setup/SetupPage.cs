@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using CodeStream.Integrations.Infrastructure.Persistence;
+using CodeStream.Integrations.Infrastructure.Slack;
+using CodeStream.Integrations.Web.Common;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CodeStream.Integrations.Web.Setup;
+
+/// <summary>
+/// The admin's setup page (spec §11): which settings are present (secrets only as "set"/"missing", never their
+/// values), the three URLs to paste into Slack, the manifest with a copy button, and a self-check.
+/// </summary>
+internal static class SetupPage
+{
+    public static IEndpointRouteBuilder MapSetupPage(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
+    {
+        var path = configuration["setup:path"] ?? "/";
+        if (path.Length > 0)
+        {
+            endpoints.MapGet(path, RenderAsync).ExcludeFromDescription();
+        }
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> RenderAsync(
+        IConfiguration configuration, SlackAppOptions slack, ApiKeys apiKeys, HealthCheckService health, IDbConnectionFactory database, CancellationToken cancellationToken)
+    {
+        var origin = SlackConfiguration.ReadPublicOrigin(configuration);
+        var ready = await health.CheckHealthAsync(r => r.Tags.Contains("ready"), cancellationToken);
+        var manifest = SlackAppManifest.ToJson(SlackAppManifest.Build(configuration));
+
+        var checks = new (string Name, bool Ok, string Detail)[]
+        {
+            ("Database reachable", ready.Status == HealthStatus.Healthy, database.Provider.ToString()),
+            ("Signing secret set", slack.AllSigningSecrets().Count > 0, "integrations:slack:cloud:appSigningSecret"),
+            ("OAuth configured", slack.OAuthConfigured, "integrations:slack:cloud:appClientId / appClientSecret"),
+            ("Public origin is https", origin.Scheme == Uri.UriSchemeHttps, "apiServer:publicOrigin"),
+            ("Product API keys set", !apiKeys.IsEmpty, "api:keys"),
+        };
+        var settings = new (string Key, string Shown)[]
+        {
+            ("integrations:slack:cloud:appId", slack.AppId ?? "missing"),
+            ("integrations:slack:cloud:appClientId", slack.AppClientId ?? "missing"),
+            ("integrations:slack:cloud:appClientSecret", Mask(slack.AppClientSecret)),
+            ("integrations:slack:cloud:appSigningSecret", Mask(slack.AppSigningSecret)),
+            ("integrations:slack:cloud:signingSecretsByAppIds", $"{slack.SigningSecretsByAppIds.Count} app(s)"),
+            ("integrations:slack:cloud:disabled", slack.Disabled ? "true" : "false"),
+            ("integrations:slack:cloud:interactiveComponentsEnabled", slack.InteractiveComponentsEnabled ? "true" : "false"),
+            ("integrations:slack:cloud:apiBaseUrl", slack.ApiBaseUrl),
+            ("apiServer:publicOrigin", origin.ToString()),
+            ("storage:provider", database.Provider.ToString().ToLowerInvariant()),
+            ("api:keys", apiKeys.IsEmpty ? "missing (loopback only)" : "set"),
+        };
+
+        var html = new StringBuilder();
+        html.Append("""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>CodeStream Slack integration — setup</title>
+            <style>
+              body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d1c1d; }
+              table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; }
+              code, pre { font-family: ui-monospace, monospace; } pre { background: #f6f6f6; padding: 1rem; overflow: auto; max-height: 24rem; }
+              .ok { color: #007a5a; } .bad { color: #c01343; } button { font-size: 1rem; padding: .4rem 1rem; }
+            </style></head><body>
+            <h1>CodeStream Slack integration</h1>
+            """);
+        html.Append("<h2>Self-check</h2><table id=\"checks\">");
+        foreach (var (name, ok, detail) in checks)
+        {
+            html.Append($"<tr data-check=\"{Encode(name)}\" data-ok=\"{(ok ? "true" : "false")}\"><td class=\"{(ok ? "ok" : "bad")}\">{(ok ? "✔" : "✘")}</td><td>{Encode(name)}</td><td><code>{Encode(detail)}</code></td></tr>");
+        }
+
+        html.Append("</table><h2>URLs to paste into Slack</h2><table id=\"urls\">");
+        foreach (var (name, url) in new[]
+        {
+            ("OAuth redirect URL", SlackAppManifest.RedirectUrl(origin)),
+            ("Interactivity request URL", SlackAppManifest.InteractivityUrl(origin)),
+            ("Event subscriptions request URL", SlackAppManifest.EventsUrl(origin)),
+        })
+        {
+            html.Append($"<tr><td>{Encode(name)}</td><td><code>{Encode(url)}</code></td></tr>");
+        }
+
+        html.Append("</table><h2>Settings</h2><table id=\"settings\">");
+        foreach (var (key, shown) in settings)
+        {
+            html.Append($"<tr><td><code>{Encode(key)}</code></td><td>{Encode(shown)}</td></tr>");
+        }
+
+        html.Append("</table><h2>Slack app manifest</h2>");
+        html.Append("<p>In Slack: <em>Create New App → From a manifest</em>, then paste this.</p>");
+        html.Append("<p><button id=\"copy-manifest\" type=\"button\">Copy manifest</button> <span id=\"copy-status\" role=\"status\"></span></p>");
+        html.Append($"<pre id=\"manifest\">{Encode(manifest)}</pre>");
+        html.Append("""
+            <h2>More</h2>
+            <ul><li><a href="/health/live">/health/live</a></li><li><a href="/health/ready">/health/ready</a></li>
+            <li><a href="/api/v1/slack/manifest">/api/v1/slack/manifest</a> (product API key required)</li>
+            <li>Documentation: the README of CodeStream.Integrations.</li></ul>
+            <script>
+              document.getElementById('copy-manifest').addEventListener('click', async () => {
+                const text = document.getElementById('manifest').textContent;
+                const status = document.getElementById('copy-status');
+                try {
+                  await navigator.clipboard.writeText(text);
+                } catch {
+                  const area = document.createElement('textarea');
+                  area.value = text; document.body.appendChild(area); area.select();
+                  document.execCommand('copy'); area.remove();
+                }
+                status.textContent = 'Copied!';
+                document.body.dataset.copied = 'true';
+              });
+            </script>
+            </body></html>
+            """);
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+
+    private static string Mask(string? secret) => string.IsNullOrEmpty(secret) ? "missing" : "set (hidden)";
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

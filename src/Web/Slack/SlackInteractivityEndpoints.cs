@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+using CodeStream.Integrations.Application.SlackInteractivity;
+using CodeStream.Integrations.Application.SlackInteractivity.OpenReplyModal;
+using CodeStream.Integrations.Application.SlackInteractivity.SubmitReplyModal;
+using CodeStream.Integrations.Application.SlackInteractivity.Views;
+using MediatR;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CodeStream.Integrations.Web.Slack;
+
+/// <summary>
+/// The Interactivity request URL (spec §6): a verified form body whose one field <c>payload</c> holds JSON.
+/// <c>block_actions</c> from our reply button open the modal; URL buttons are acknowledged; <c>view_submission</c> of
+/// our modal creates the reply; other payloads are acknowledged and do nothing.
+/// </summary>
+internal static class SlackInteractivityEndpoints
+{
+    public static IEndpointRouteBuilder MapSlackInteractivityEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(ProviderActionEndpoints.InteractivityPath, ReceiveAsync)
+            .AddEndpointFilter<Common.ProblemDetailsFilter>()
+            .AddEndpointFilter<SlackVerificationFilter>();
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext http, IMediator mediator, SlackInteractivityMetrics metrics)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return Refuse("The body must be a form (application/x-www-form-urlencoded) with a 'payload' field.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(http.Features.Get<SlackRequestBody>()!.Bytes));
+        if (!form.TryGetValue("payload", out var payloadValues) || payloadValues.Count != 1 || string.IsNullOrEmpty(payloadValues[0]))
+        {
+            return Refuse("The form has no 'payload' field.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(payloadValues[0]!);
+        }
+        catch (JsonException)
+        {
+            return Refuse("'payload' is not JSON.");
+        }
+
+        using (document)
+        {
+            var payload = document.RootElement;
+            if (payload.ValueKind != JsonValueKind.Object || Text(payload, "type") is not { } type)
+            {
+                return Refuse("'payload' is not an interaction (a JSON object with a string \"type\").");
+            }
+
+            return type switch
+            {
+                "block_actions" => await BlockActionsAsync(payload, mediator, metrics, http.RequestAborted),
+                "view_submission" => await ViewSubmissionAsync(payload, mediator, http.RequestAborted),
+                _ => TypedResults.Ok(),
+            };
+        }
+    }
+
+    private static async Task<IResult> BlockActionsAsync(JsonElement payload, IMediator mediator, SlackInteractivityMetrics metrics, CancellationToken cancellationToken)
+    {
+        var action = payload.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Array && actions.GetArrayLength() > 0
+            ? ReplyButtonAction.TryParse(Text(actions[0], "action_id"))
+            : null;
+        if (action is null)
+        {
+            return TypedResults.Ok(); // Not one of our buttons.
+        }
+
+        metrics.ButtonClicked(action.LinkType);
+        if (action.LinkType != ReplyButtonAction.Reply)
+        {
+            return TypedResults.Ok(); // URL buttons open in the browser; Slack only needs the acknowledgement.
+        }
+
+        var teamId = Nested(payload, "team", "id") ?? Nested(payload, "user", "team_id");
+        var triggerId = Text(payload, "trigger_id");
+        if (teamId is null || triggerId is null)
+        {
+            return Refuse("block_actions needs team.id and trigger_id.");
+        }
+
+        Uri.TryCreate(Text(payload, "response_url"), UriKind.Absolute, out var responseUrl);
+        await mediator.Send(
+            new OpenReplyModalCommand(teamId, Nested(payload, "user", "id") ?? string.Empty, triggerId, responseUrl, action.CodemarkId, action.TeamId),
+            cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<IResult> ViewSubmissionAsync(JsonElement payload, IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (!payload.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object || Text(view, "callback_id") != ReplyModalView.CallbackId)
+        {
+            return TypedResults.Ok(); // Another app's or an old view: nothing of ours to do.
+        }
+
+        var text = view.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.Object
+            && state.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Object
+            && values.TryGetProperty(ReplyModalView.InputBlockId, out var block) && block.ValueKind == JsonValueKind.Object
+            && block.TryGetProperty(ReplyModalView.InputActionId, out var input) && input.ValueKind == JsonValueKind.Object
+                ? Text(input, "value")
+                : null;
+        var answer = await mediator.Send(
+            new SubmitReplyModalCommand(
+                Nested(payload, "team", "id") ?? Nested(payload, "user", "team_id") ?? string.Empty,
+                Nested(payload, "user", "id") ?? string.Empty,
+                Text(view, "id") ?? string.Empty,
+                Text(view, "hash"),
+                Text(view, "private_metadata"),
+                text),
+            cancellationToken);
+        return TypedResults.Text(answer.ToJsonString(), "application/json; charset=utf-8");
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static string? Nested(JsonElement element, string parent, string name) =>
+        element.TryGetProperty(parent, out var child) ? Text(child, name) : null;
+
+    private static IResult Refuse(string detail, int status = StatusCodes.Status400BadRequest) =>
+        TypedResults.Problem(title: "Not a Slack interaction this endpoint accepts.", detail: detail, statusCode: status);
+}

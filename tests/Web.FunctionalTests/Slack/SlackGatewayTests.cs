@@ -1,0 +1,405 @@
+using System.Collections.Concurrent;
+using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Infrastructure;
+using CodeStream.Integrations.TestSupport.Slack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CodeStream.Integrations.Web.FunctionalTests.Slack;
+
+/// <summary>
+/// The Slack Web API client (Refit + resilience) against the fake Slack over real HTTP, with time the tests move:
+/// <c>Retry-After</c> is honoured per request, retries are bounded, <c>ok:false</c> surfaces as typed errors, paging
+/// collects every page, and the token travels only in the Authorization header.
+/// </summary>
+public sealed class SlackGatewayTests : IAsyncLifetime
+{
+    private const string Team = "T0AAA0001";
+    private const string Ada = "U0BBB0002";
+    private const string Grace = "U0CCC0003";
+    private const string Linus = "U0EEE0005";
+    private const string BotUser = "U0BOT0009";
+    private const string Channel = "C0DDD0004";
+
+    /// <summary><c>SlackWebApiRegistration.MaxRetries</c> (internal to Infrastructure).</summary>
+    private const int MaxRetries = 3;
+
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
+
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
+    private readonly ConcurrentQueue<SentRequest> sent = new();
+    private readonly string keysPath = Path.Combine(Path.GetTempPath(), "codestream-tests", "gateway-keys-" + Guid.NewGuid().ToString("N"));
+    private FakeSlackServer slack = null!;
+    private ServiceProvider provider = null!;
+    private ISlackGateway gateway = null!;
+    private string adaToken = null!;
+    private string botToken = null!;
+
+    public async Task InitializeAsync()
+    {
+        slack = await FakeSlackServer.StartAsync(time);
+        slack.AddWorkspace(Team, "Example Workspace", "example-workspace");
+        slack.AddUser(Team, Ada, "ada", "Ada Lovelace", "ada@example.com", "Europe/London");
+        slack.AddUser(Team, Grace, "grace", "Grace Hopper", "Grace.Hopper@example.com", "America/New_York");
+        slack.AddUser(Team, Linus, "linus", "Linus Torvalds", "linus@example.com");
+        slack.AddBot(Team, BotUser, "B0BOT0009", "A0CSAPP01");
+        slack.AddChannel(Team, Channel, "code-review", false, false, Ada, Grace, BotUser);
+        adaToken = slack.IssueToken(
+            Team,
+            Ada,
+            "channels:history,channels:read,channels:write,chat:write,groups:read,groups:write,im:read,im:write,mpim:read,mpim:write,users:read,users:read.email");
+        botToken = slack.IssueToken(Team, BotUser, "chat:write,channels:history,channels:read,users:read", isBot: true);
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["integrations:slack:cloud:apiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+                ["integrations:slack:cloud:appClientId"] = "1111.2222",
+                ["integrations:slack:cloud:appClientSecret"] = "client-secret-7f3a9c",
+                ["dataProtection:keysPath"] = keysPath,
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(time)
+            .AddInfrastructure(configuration);
+        services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new RecordingHandler(sent)));
+        provider = services.BuildServiceProvider();
+        gateway = provider.GetRequiredService<ISlackGateway>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await provider.DisposeAsync();
+        await slack.DisposeAsync();
+        if (Directory.Exists(keysPath))
+        {
+            Directory.Delete(keysPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task GetUserInfo_WhenRateLimitedWithRetryAfter3_RetriesOnlyAfter3SecondsThenSucceeds()
+    {
+        slack.FailNext("users.info", SlackFault.RateLimited(3));
+
+        var call = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        await WaitForCallsAsync("users.info", 1);
+        time.Advance(TimeSpan.FromSeconds(2.8));
+        await Task.Delay(250);
+        var callsBefore3Seconds = slack.CallsTo("users.info").Count;
+        await AdvanceUntilAsync(call, () => slack.CallsTo("users.info").Count >= 2);
+        var profile = await call;
+
+        Assert.Equal(1, callsBefore3Seconds);
+        Assert.Equal("grace", profile.Name);
+        Assert.Equal(Grace, profile.Id);
+        var calls = slack.CallsTo("users.info");
+        Assert.Equal(2, calls.Count);
+        Assert.Equal(429, calls[0].StatusCode);
+        Assert.True(calls[1].Succeeded);
+        var waited = calls[1].ReceivedAt - calls[0].ReceivedAt;
+        Assert.True(waited >= TimeSpan.FromSeconds(3), $"retried after {waited.TotalMilliseconds} ms of (fake) time");
+        Assert.True(waited < TimeSpan.FromSeconds(5), $"retried only after {waited.TotalMilliseconds} ms of (fake) time");
+    }
+
+    [Fact]
+    public async Task GetUserInfo_WhenAlwaysRateLimited_FailsWithRatelimitedAfterMaxRetriesPlusOneCalls()
+    {
+        slack.FailNext("users.info", SlackFault.RateLimited(1), times: 10);
+
+        var call = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        await WaitForCallsAsync("users.info", 1);
+        await AdvanceUntilAsync(call);
+
+        var exception = await Assert.ThrowsAsync<SlackApiException>(() => call);
+        Assert.Equal("ratelimited", exception.Error);
+        Assert.Equal("users.info", exception.Method);
+        Assert.False(exception.IsTokenRevoked);
+        Assert.Equal(MaxRetries + 1, slack.CallsTo("users.info").Count);
+        Assert.Equal(10 - (MaxRetries + 1), slack.PendingFaults("users.info"));
+    }
+
+    [Fact]
+    public async Task GetUserInfo_WhileAnotherCallWaitsOutRetryAfter_OtherCallsAreNotPaused()
+    {
+        slack.FailNext("users.info", SlackFault.RateLimited(30));
+
+        var limited = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        await WaitForCallsAsync("users.info", 1);
+        var identity = await gateway.AuthTestAsync(botToken, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        var posted = await gateway.PostMessageAsync(botToken, Channel, new SlackMessageContent("hello"), null, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.False(limited.IsCompleted);
+        Assert.Equal(BotUser, identity.UserId);
+        Assert.Equal(Channel, posted.ChannelId);
+        await AdvanceUntilAsync(limited);
+        Assert.Equal("grace", (await limited).Name);
+    }
+
+    [Fact]
+    public async Task GetUserInfo_WhenServerErrorsTwiceThenSucceeds_SucceedsAfterRetries()
+    {
+        slack.FailNext("users.info", SlackFault.ServerError(), times: 2);
+
+        var call = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        await WaitForCallsAsync("users.info", 1);
+        await AdvanceUntilAsync(call);
+        var profile = await call;
+
+        Assert.Equal("grace", profile.Name);
+        var calls = slack.CallsTo("users.info");
+        Assert.Equal([500, 500, 200], calls.Select(c => c.StatusCode ?? 0));
+        Assert.Equal(0, slack.PendingFaults("users.info"));
+    }
+
+    [Fact]
+    public async Task GetUserInfo_WhenServerErrorsEveryTime_FailsAsUnavailableAfterMaxRetriesPlusOneCalls()
+    {
+        slack.FailNext("users.info", SlackFault.ServerError(), times: 10);
+
+        var call = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        await WaitForCallsAsync("users.info", 1);
+        await AdvanceUntilAsync(call);
+
+        var exception = await Assert.ThrowsAsync<SlackApiException>(() => call);
+        Assert.Equal(SlackApiException.Unavailable, exception.Error);
+        Assert.Equal(MaxRetries + 1, slack.CallsTo("users.info").Count);
+    }
+
+    [Fact]
+    public async Task GetUserInfo_WhenFirstAttemptHangs_TimesOutAfter10SecondsAndRetries()
+    {
+        slack.FailNext("users.info", SlackFault.Hang());
+
+        var call = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        await WaitForCallsAsync("users.info", 1);
+        time.Advance(TimeSpan.FromSeconds(9.5));
+        await Task.Delay(250);
+        var callsBeforeTimeout = slack.CallsTo("users.info").Count;
+        await AdvanceUntilAsync(call, () => slack.CallsTo("users.info").Count >= 2);
+        var profile = await call;
+
+        Assert.Equal(1, callsBeforeTimeout);
+        Assert.Equal("grace", profile.Name);
+        var calls = slack.CallsTo("users.info");
+        Assert.Equal(2, calls.Count);
+        Assert.Null(calls[0].StatusCode);
+        Assert.True(calls[1].ReceivedAt - calls[0].ReceivedAt >= TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task PostMessage_WhenChannelDoesNotExist_ThrowsChannelNotFound()
+    {
+        var exception = await Assert.ThrowsAsync<SlackApiException>(
+            () => gateway.PostMessageAsync(botToken, "C0NOPE999", new SlackMessageContent("hello"), null, CancellationToken.None));
+
+        Assert.Equal("channel_not_found", exception.Error);
+        Assert.Equal("chat.postMessage", exception.Method);
+        Assert.Null(exception.NeededScope);
+        Assert.False(exception.IsTokenRevoked);
+        Assert.Single(slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task PostMessage_WhenTokenLacksChatWrite_ThrowsMissingScopeWithNeededScope()
+    {
+        var readOnly = slack.IssueToken(Team, BotUser, "channels:read,users:read", isBot: true);
+
+        var exception = await Assert.ThrowsAsync<SlackApiException>(
+            () => gateway.PostMessageAsync(readOnly, Channel, new SlackMessageContent("hello"), null, CancellationToken.None));
+
+        Assert.Equal("missing_scope", exception.Error);
+        Assert.Equal("chat:write", exception.NeededScope);
+        Assert.False(exception.IsTokenRevoked);
+        Assert.Empty(slack.Messages(Channel));
+    }
+
+    [Fact]
+    public async Task AuthTest_WhenTokenIsUnknown_ThrowsInvalidAuthThatIsTokenRevoked()
+    {
+        var exception = await Assert.ThrowsAsync<SlackApiException>(
+            () => gateway.AuthTestAsync("xoxp-0000-0000-unknown", CancellationToken.None));
+
+        Assert.Equal("invalid_auth", exception.Error);
+        Assert.True(exception.IsTokenRevoked);
+        Assert.Single(slack.CallsTo("auth.test"));
+    }
+
+    [Fact]
+    public async Task GetUserInfo_WhenTokenWasRevoked_ThrowsTokenRevoked()
+    {
+        slack.RevokeToken(adaToken);
+
+        var exception = await Assert.ThrowsAsync<SlackApiException>(
+            () => gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None));
+
+        Assert.Equal("token_revoked", exception.Error);
+        Assert.True(exception.IsTokenRevoked);
+    }
+
+    [Fact]
+    public async Task GetUserInfo_WhenSlackAnswersOkFalse_DoesNotRetry()
+    {
+        slack.FailNext("users.info", SlackFault.Error("internal_error"));
+
+        var exception = await Assert.ThrowsAsync<SlackApiException>(
+            () => gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None));
+
+        Assert.Equal("internal_error", exception.Error);
+        Assert.Single(slack.CallsTo("users.info"));
+    }
+
+    [Fact]
+    public async Task InviteToChannel_WhenUserIsAlreadyInChannel_Succeeds()
+    {
+        await gateway.InviteToChannelAsync(adaToken, Channel, [Grace], CancellationToken.None);
+
+        var call = Assert.Single(slack.CallsTo("conversations.invite"));
+        Assert.Equal("already_in_channel", call.Error);
+        Assert.Equal([Ada, Grace, BotUser], slack.ChannelMembers(Channel));
+    }
+
+    [Fact]
+    public async Task InviteToChannel_WhenUserIsNotInChannel_AddsThem()
+    {
+        await gateway.InviteToChannelAsync(adaToken, Channel, [Linus], CancellationToken.None);
+
+        Assert.Contains(Linus, slack.ChannelMembers(Channel));
+        Assert.True(Assert.Single(slack.CallsTo("conversations.invite")).Succeeded);
+    }
+
+    [Fact]
+    public async Task ListUserConversations_WhenMoreThanOnePage_CollectsEveryPage()
+    {
+        var expected = new List<string> { Channel };
+        for (var i = 0; i < 450; i++)
+        {
+            var id = $"C1{i:D7}";
+            slack.AddChannel(Team, id, $"channel-{i}", i % 150 == 7, false, Ada);
+            expected.Add(id);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            slack.AddChannel(Team, $"C2{i:D7}", $"archived-{i}", false, true, Ada);
+        }
+
+        slack.AddChannel(Team, "C3NOTADA1", "not-ada", Grace);
+
+        var conversations = await gateway.ListUserConversationsAsync(adaToken, CancellationToken.None);
+
+        Assert.Equal(expected, conversations.Select(c => c.Id));
+        Assert.Equal(3, conversations.Count(c => c.IsPrivate));
+        Assert.DoesNotContain(conversations, c => c.IsArchived);
+        var calls = slack.CallsTo("users.conversations");
+        Assert.Equal(3, calls.Count); // 451 at 200 a page
+        Assert.All(calls, c => Assert.Equal("200", c.Arg("limit")));
+        Assert.All(calls, c => Assert.True(c.Succeeded));
+        Assert.Null(calls[0].Arg("cursor"));
+        Assert.NotNull(calls[1].Arg("cursor"));
+        Assert.NotEqual(calls[1].Arg("cursor"), calls[2].Arg("cursor"));
+    }
+
+    [Fact]
+    public async Task GetThreadReplies_WhenMoreThanOnePage_CollectsEveryPage()
+    {
+        var root = slack.AddMessage(Channel, Grace, "Look at this");
+        for (var i = 0; i < 450; i++)
+        {
+            slack.AddMessage(Channel, i % 2 == 0 ? Ada : Grace, $"reply {i}", threadTs: root);
+        }
+
+        slack.AddMessage(Channel, Ada, "not in the thread");
+
+        var messages = await gateway.GetThreadRepliesAsync(adaToken, Channel, root, CancellationToken.None);
+
+        Assert.Equal(slack.Thread(Channel, root).Select(m => m.Ts), messages.Select(m => m.Ts));
+        Assert.Equal(451, messages.Count);
+        Assert.Equal(root, messages[0].Ts);
+        Assert.Equal("Look at this", messages[0].Text);
+        Assert.Equal("reply 449", messages[^1].Text);
+        Assert.All(messages.Skip(1), m => Assert.Equal(root, m.ThreadTs));
+        var calls = slack.CallsTo("conversations.replies");
+        Assert.Equal(3, calls.Count); // 451 at 200 a page
+        Assert.All(calls, c => Assert.Equal("200", c.Arg("limit")));
+        Assert.All(calls, c => Assert.True(c.Succeeded));
+    }
+
+    [Fact]
+    public async Task Calls_WhenMade_CarryTheTokenOnlyInTheAuthorizationHeader()
+    {
+        await gateway.AuthTestAsync(adaToken, CancellationToken.None);
+        await gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        await gateway.PostMessageAsync(adaToken, Channel, new SlackMessageContent("hello"), null, CancellationToken.None);
+        await gateway.ListUserConversationsAsync(adaToken, CancellationToken.None);
+        await gateway.InviteToChannelAsync(adaToken, Channel, [Linus], CancellationToken.None);
+
+        var requests = sent.ToArray();
+        Assert.Equal(5, requests.Length);
+        Assert.All(requests, r =>
+        {
+            Assert.DoesNotContain(adaToken, r.Uri.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(Uri.EscapeDataString(adaToken), r.Uri.ToString(), StringComparison.Ordinal);
+            Assert.Equal("", r.Uri.Query);
+            Assert.Equal($"Bearer {adaToken}", r.Authorization);
+        });
+
+        var calls = slack.Calls;
+        Assert.Equal(5, calls.Count);
+        Assert.All(calls, c =>
+        {
+            Assert.True(c.Succeeded, $"{c.Method}: {c.ResponseBody}");
+            Assert.Equal(adaToken, c.Token);
+            Assert.False(c.Args.ContainsKey("token"), c.Method);
+            Assert.DoesNotContain(c.Args.Values, v => v.Contains(adaToken, StringComparison.Ordinal));
+            Assert.DoesNotContain(adaToken, c.RawBody, StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>Waits in real time (time not moving) until the fake has recorded <paramref name="count"/> calls of the method.</summary>
+    private async Task WaitForCallsAsync(string method, int count)
+    {
+        for (var i = 0; i < 400 && slack.CallsTo(method).Count < count; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.True(slack.CallsTo(method).Count >= count, $"{method} was not called {count} time(s) within 10 s");
+    }
+
+    /// <summary>
+    /// Moves fake time in small steps until <paramref name="task"/> completes, or until <paramref name="stopAdvancing"/>
+    /// holds (then waits in real time), so a request in flight is never overtaken by its own attempt timeout.
+    /// </summary>
+    private async Task AdvanceUntilAsync(Task task, Func<bool>? stopAdvancing = null)
+    {
+        for (var i = 0; i < 2000 && !task.IsCompleted; i++)
+        {
+            if (stopAdvancing?.Invoke() == true)
+            {
+                break;
+            }
+
+            time.Advance(Step);
+            await Task.Delay(5);
+        }
+
+        await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(20)));
+        Assert.True(task.IsCompleted, "the call did not complete");
+    }
+
+    private sealed record SentRequest(Uri Uri, string? Authorization);
+
+    /// <summary>Records each request as it leaves the client (before the retry pipeline).</summary>
+    private sealed class RecordingHandler(ConcurrentQueue<SentRequest> sent) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            sent.Enqueue(new SentRequest(request.RequestUri!, request.Headers.Authorization?.ToString()));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
