@@ -80,7 +80,9 @@ internal sealed class ShareCodemarkHandler(
         SlackPostedMessage posted;
         try
         {
-            posted = await PostAsync(codemark, user, bot, slackTeamId, channelId, cancellationToken).ConfigureAwait(false);
+            // A group DM opened for people already has the bot in it; a channel may need the invitation.
+            var inviteBot = request.ChannelId is not null && !channelId.Value.StartsWith('D');
+            posted = await PostAsync(codemark, user, bot, slackTeamId, channelId, inviteBot, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -107,15 +109,21 @@ internal sealed class ShareCodemarkHandler(
     }
 
     private async Task<SlackPostedMessage> PostAsync(
-        Codemark codemark, User user, SlackBotInstallation bot, SlackTeamId slackTeamId, SlackChannelId channelId, CancellationToken cancellationToken)
+        Codemark codemark,
+        User user,
+        SlackBotInstallation bot,
+        SlackTeamId slackTeamId,
+        SlackChannelId channelId,
+        bool inviteBot,
+        CancellationToken cancellationToken)
     {
         return await tokens.WithUserTokenAsync(
             user.Id,
             slackTeamId,
             async token =>
             {
-                // The bot must be in the conversation for thread replies to reach us; DMs need no invitation.
-                if (!channelId.Value.StartsWith('D'))
+                // The bot must be in the conversation for thread replies to reach us.
+                if (inviteBot)
                 {
                     await slack.InviteToChannelAsync(token, channelId.Value, [bot.BotUserId.Value], cancellationToken).ConfigureAwait(false);
                 }
