@@ -26,6 +26,11 @@ internal sealed class SqliteConnectionFactory : IDbConnectionFactory
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // SQLite's own busy handler waits in small steps inside the engine; without it a busy database is retried
+        // by the driver with long sleeps, which queues writers behind each other for no reason.
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 }
