@@ -24,6 +24,10 @@ public static class DependencyInjection
         services.AddSingleton<SlackVerificationFilter>();
         services.AddHostedService<SlackStartupWarnings>();
         services.AddSingleton<SlackInteractivityMetrics>();
+        services.AddIntegrationTelemetry(configuration);
+        // ASP.NET Core's request-start/finish lines carry the full URL, and the OAuth redirect's URL carries the
+        // authorization code: below Warning, that category would write a credential into the logs.
+        services.Configure<LoggerFilterOptions>(options => options.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }

@@ -41,10 +41,21 @@ internal sealed partial class WorkQueueProcessor(
                     continue;
                 }
 
+                var completions = new System.Collections.Concurrent.ConcurrentBag<WorkCompletion>();
                 await Parallel.ForEachAsync(
                     claimed,
                     new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = stoppingToken },
-                    async (item, token) => await ProcessAsync(item, token).ConfigureAwait(false)).ConfigureAwait(false);
+                    async (item, token) =>
+                    {
+                        if (await ProcessAsync(item, token).ConfigureAwait(false) is { } completion)
+                        {
+                            completions.Add(completion);
+                        }
+                    }).ConfigureAwait(false);
+
+                // One transaction records the whole round: fewer writes competing with the inbox on SQLite.
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IWorkQueue>().CompleteAsync([.. completions], CancellationToken.None).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,8 +77,14 @@ internal sealed partial class WorkQueueProcessor(
         return await queue.ClaimAsync(workerId, options.BatchSize, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ProcessAsync(WorkItem item, CancellationToken cancellationToken)
+    private static readonly System.Diagnostics.ActivitySource Tracing = new(Observability.IntegrationMetrics.MeterName);
+
+    /// <summary>Handles one item; <c>null</c> when shutting down (its lease lapses and it is taken up again).</summary>
+    private async Task<WorkCompletion?> ProcessAsync(WorkItem item, CancellationToken cancellationToken)
     {
+        using var activity = Tracing.StartActivity($"work {item.Kind}");
+        activity?.SetTag("codestream.work_item.id", item.Id);
+        activity?.SetTag("codestream.work_item.attempt", item.Attempts);
         await using var scope = scopes.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetServices<IWorkItemHandler>().FirstOrDefault(h => h.Kind == item.Kind);
         WorkOutcome outcome;
@@ -83,7 +100,7 @@ internal sealed partial class WorkQueueProcessor(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return; // Shutting down: the lease lapses and the item is taken up again.
+                return null;
             }
             catch (SlackApiException exception) when (exception.Error is "ratelimited" or SlackApiException.Unavailable)
             {
@@ -102,11 +119,9 @@ internal sealed partial class WorkQueueProcessor(
         }
 
         var next = clock.GetUtcNow() + (outcome.State == WorkItemState.Pending ? outcome.RetryAfter ?? Backoff(item.Attempts) : TimeSpan.Zero);
-        await using var completeScope = scopes.CreateAsyncScope();
-        await completeScope.ServiceProvider.GetRequiredService<IWorkQueue>()
-            .CompleteAsync(item.Id, outcome, next, CancellationToken.None).ConfigureAwait(false);
         metrics.WorkFinished(item.Kind, outcome.State);
         LogOutcome(logger, item.Kind, item.Id, outcome.State, item.Attempts);
+        return new WorkCompletion(item.Id, outcome, next);
     }
 
     private TimeSpan Backoff(int attempts)

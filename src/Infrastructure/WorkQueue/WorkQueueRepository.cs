@@ -73,18 +73,34 @@ internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock)
         return [.. rows.Select(ToItem)];
     }
 
-    public Task CompleteAsync(string id, WorkOutcome outcome, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
-            CompleteSql,
-            new
-            {
-                Id = id,
-                State = outcome.State.ToString(),
-                outcome.Result,
-                NextAttemptAt = UnixTime.ToMs(nextAttemptAt),
-                Now = Now(),
-            },
-            cancellationToken);
+    public async Task CompleteAsync(IReadOnlyList<WorkCompletion> completions, CancellationToken cancellationToken)
+    {
+        if (completions.Count == 0)
+        {
+            return;
+        }
+
+        var now = Now();
+        var rows = completions.Select(c => new
+        {
+            c.Id,
+            State = c.Outcome.State.ToString(),
+            Result = c.Outcome.Result is { Length: > 2000 } text ? text[..2000] : c.Outcome.Result,
+            NextAttemptAt = UnixTime.ToMs(c.NextAttemptAt),
+            Now = now,
+        });
+        await session.BeginAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await session.ExecuteAsync(CompleteSql, rows, cancellationToken).ConfigureAwait(false);
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await session.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
 
     public Task<int> RetryFailedAsync(string? kind, CancellationToken cancellationToken) =>
         session.ExecuteAsync(RetryFailedSql, new { Kind = kind, Now = Now() }, cancellationToken);

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 using CodeStream.Integrations.Infrastructure.Persistence;
 using CodeStream.Integrations.Infrastructure.Persistence.Repositories;
@@ -136,6 +137,63 @@ public sealed class DbSessionTests : DatabaseTest
             await new TeamRepository(session).AddAsync(team, CancellationToken.None);
         }
 
+        Assert.Equal(0, await database.CountAsync("teams"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Dispose_WhenUnitOfWorkWasNotCommitted_DiscardsItsWrites(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = TestData.NewTeam();
+        var session = new DbSession(database.Factory);
+        await session.BeginAsync(CancellationToken.None);
+        await new TeamRepository(session).AddAsync(team, CancellationToken.None);
+
+        session.Dispose();
+
+        Assert.Null(session.Transaction);
+        Assert.Equal(0, await database.CountAsync("teams"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task InTransactionAsync_WhenWorkSucceeds_CommitsAndReturnsItsResult(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = TestData.NewTeam();
+        await using var session = new DbSession(database.Factory);
+
+        var result = await session.InTransactionAsync(
+            async () =>
+            {
+                await new TeamRepository(session).AddAsync(team, CancellationToken.None);
+                return 42;
+            },
+            CancellationToken.None);
+
+        Assert.Equal(42, result);
+        Assert.Null(session.Transaction);
+        Assert.Equal(1, await database.CountAsync("teams"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task InTransactionAsync_WhenWorkThrows_RollsBackAndRethrows(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var session = new DbSession(database.Factory);
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => session.InTransactionAsync<int>(
+            async () =>
+            {
+                await new TeamRepository(session).AddAsync(TestData.NewTeam(), CancellationToken.None);
+                throw new InvalidOperationException("work failed");
+            },
+            CancellationToken.None));
+
+        Assert.Equal("work failed", thrown.Message);
+        Assert.Null(session.Transaction);
         Assert.Equal(0, await database.CountAsync("teams"));
     }
 

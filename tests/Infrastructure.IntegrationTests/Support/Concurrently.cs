@@ -13,7 +13,7 @@ internal static class Concurrently
 
     public static async Task<bool[]> RunAsync(TestDatabase database, bool inUnitOfWork, Func<DbSession, Task<bool>> write)
     {
-        var ready = new CountdownEvent(Sessions);
+        using var ready = new CountdownEvent(Sessions);
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var sessions = Enumerable.Range(0, Sessions).Select(_ => Task.Run(async () =>
@@ -35,8 +35,6 @@ internal static class Concurrently
 
         await Task.Run(() => ready.Wait(TimeSpan.FromSeconds(30)));
         go.SetResult();
-        var results = await Task.WhenAll(sessions);
-        ready.Dispose();
-        return results;
+        return await Task.WhenAll(sessions);
     }
 }

@@ -77,6 +77,13 @@ internal sealed class ShareCodemarkHandler(
                 : throw new ConflictException("This codemark is being shared to that conversation right now; try again in a moment.");
         }
 
+        // A request that finished between our first look and our reservation has recorded its share by now.
+        if (await shares.FindLiveShareAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false) is { } justShared)
+        {
+            await shares.ReleaseReservationAsync(codemarkId, slackTeamId, channelId, CancellationToken.None).ConfigureAwait(false);
+            return new ShareCodemarkResult(SharedToDto.From(justShared), Created: false);
+        }
+
         SlackPostedMessage posted;
         try
         {

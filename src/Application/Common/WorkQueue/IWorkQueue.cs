@@ -12,8 +12,8 @@ public interface IWorkQueue
     /// </summary>
     Task<IReadOnlyList<WorkItem>> ClaimAsync(string workerId, int limit, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Records the outcome of a claimed item; a retry is due at <paramref name="nextAttemptAt"/>.</summary>
-    Task CompleteAsync(string id, WorkOutcome outcome, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+    /// <summary>Records the outcomes of claimed items in one transaction; a retry is due at its <c>NextAttemptAt</c>.</summary>
+    Task CompleteAsync(IReadOnlyList<WorkCompletion> completions, CancellationToken cancellationToken);
 
     /// <summary>Makes failed items due again (operators' retry); returns how many.</summary>
     Task<int> RetryFailedAsync(string? kind, CancellationToken cancellationToken);

@@ -43,3 +43,6 @@ public sealed record WorkOutcome(WorkItemState State, string? Result, TimeSpan? 
     /// <summary>A permanent failure: park the item as failed with its reason.</summary>
     public static WorkOutcome Failed(string error) => new(WorkItemState.Failed, error);
 }
+
+/// <summary>The outcome of one claimed item, to record.</summary>
+public sealed record WorkCompletion(string Id, WorkOutcome Outcome, DateTimeOffset NextAttemptAt);

@@ -23,6 +23,12 @@ internal static class BlockKitLimits
 
     public const int MaxBlockId = 255;
 
+    /// <summary>
+    /// All the text of a message's blocks together. Undocumented: Slack answers <c>msg_blocks_too_long</c> from about
+    /// 12,000 characters (slackapi/bolt-js#2509, #2867), some of it taken by the blocks' structure; this keeps clear of it.
+    /// </summary>
+    public const int MaxBlocksText = 10_000;
+
     /// <summary>Slack truncates a message's top-level <c>text</c> past this.</summary>
     public const int MaxMessageText = 40_000;
 

@@ -27,6 +27,12 @@ public static class CodemarkCard
     private const int MaxFallbackSource = 4000;
     private const string CodeFenceClose = "\n```";
 
+    // Text kept for what follows the markers ("N more markers", the final buttons, the footer) and for a marker's
+    // buttons; below MinMarkerCode characters of room a marker's code is not worth showing.
+    private const int TailTextReserve = 160;
+    private const int MarkerButtonsText = 40;
+    private const int MinMarkerCode = 80;
+
     public static SlackMessageContent Render(CodemarkCardInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -205,15 +211,17 @@ public static class CodemarkCard
                 continue;
             }
 
+            // Within 3000 characters, and within what the message's text budget has left.
+            var room = BlockKitLimits.MaxBlocksText - writer.TextLength - TailTextReserve - MarkerButtonsText - TruncationNotice.Length;
             section.Clear();
-            var truncated = AppendMarkerSection(section, marker);
-            var ide = IdeButton(writer, marker, index, baseUrl, codemarkId, teamId);
-            var external = ExternalButton(writer, marker, index, codemarkId, teamId);
+            var fits = AppendMarkerSection(section, marker, Math.Min(BlockKitLimits.MaxSectionText, room), out var truncated);
+            var ide = fits ? IdeButton(writer, marker, index, baseUrl, codemarkId, teamId) : null;
+            var external = fits ? ExternalButton(writer, marker, index, codemarkId, teamId) : null;
             var blocks = 1 + (truncated ? 1 : 0) + (ide is null && external is null ? 0 : 1);
 
             // Keep one block for "N more markers" unless this is the last marker.
             var reserve = index < markers.Count - 1 ? 1 : 0;
-            if (used + blocks + reserve > available)
+            if (!fits || used + blocks + reserve > available)
             {
                 var more = markers.Count - index;
                 writer.Context(more == 1 ? "1 more marker in CodeStream" : $"{more} more markers in CodeStream");
@@ -246,9 +254,13 @@ public static class CodemarkCard
         }
     }
 
-    /// <summary><c>`[repo] path`</c>, the lines, and the code in a fence cut to fit 3000 characters; true when cut.</summary>
-    private static bool AppendMarkerSection(CharBuffer section, Marker marker)
+    /// <summary>
+    /// <c>`[repo] path`</c>, the lines, and the code in a fence cut to fit <paramref name="limit"/> characters
+    /// (<paramref name="truncated"/> when cut). False when not even the location and a little code fit.
+    /// </summary>
+    private static bool AppendMarkerSection(CharBuffer section, Marker marker, int limit, out bool truncated)
     {
+        truncated = false;
         section.Append('`');
         var locationStart = section.Length;
         if (!string.IsNullOrWhiteSpace(marker.Repo))
@@ -278,19 +290,29 @@ public static class CodemarkCard
             section.Append(marker.EndLine);
         }
 
+        if (section.Length > limit)
+        {
+            return false;
+        }
+
         var code = (marker.Code ?? string.Empty).AsSpan().TrimEnd("\r\n");
         if (code.IsWhiteSpace())
         {
-            return false;
+            return true;
         }
 
         section.Append("\n```\n");
         var codeStart = section.Length;
 
         // Room for "…" and the closing fence.
-        var budget = BlockKitLimits.MaxSectionText - codeStart - 1 - CodeFenceClose.Length;
+        var budget = limit - codeStart - 1 - CodeFenceClose.Length;
+        if (budget < Math.Min(MinMarkerCode, SlackText.EscapedLength(code, MinMarkerCode)))
+        {
+            return false;
+        }
+
         var taken = SlackText.AppendEscapedWithin(section, code, budget);
-        var truncated = taken < code.Length;
+        truncated = taken < code.Length;
         if (truncated)
         {
             // End on a whole line when one is near.
@@ -304,7 +326,7 @@ public static class CodemarkCard
         }
 
         section.Append(CodeFenceClose);
-        return truncated;
+        return true;
     }
 
     /// <summary>The start of <paramref name="text"/>, escaped, within <paramref name="budget"/> characters.</summary>

@@ -106,6 +106,14 @@ internal static class SlackText
         return taken;
     }
 
+    /// <summary>How long <paramref name="text"/> is once escaped, counting no further than <paramref name="max"/>.</summary>
+    public static int EscapedLength(ReadOnlySpan<char> text, int max)
+    {
+        using var scratch = new CharBuffer(max + 16);
+        AppendEscapedWithin(scratch, text, max + 1);
+        return scratch.Length;
+    }
+
     /// <summary>Appends one backtick, preceded by a zero-width space when it would make a third one in a row.</summary>
     public static void AppendBacktick(CharBuffer output)
     {

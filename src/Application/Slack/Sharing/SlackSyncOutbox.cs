@@ -3,6 +3,7 @@ using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Domain.Codemarks;
 using CodeStream.Integrations.Domain.Posts;
+using CodeStream.Integrations.Domain.Slack;
 
 namespace CodeStream.Integrations.Application.Slack.Sharing;
 
@@ -18,6 +19,9 @@ public interface ISlackSyncOutbox
 {
     Task ReplyChangedAsync(Post reply, string change, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>A reply that came from one Slack thread: only the codemark's other threads need a copy.</summary>
+    Task ReplyFromSlackAsync(Post reply, CodemarkShare sourceThread, CancellationToken cancellationToken);
+
     Task CodemarkChangedAsync(Codemark codemark, string change, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
@@ -28,15 +32,24 @@ public interface ISlackSyncOutbox
 internal sealed class SlackSyncOutbox(ISlackShareRepository shares, IWorkQueue queue, IWorkQueueSignal signal) : ISlackSyncOutbox
 {
     public Task ReplyChangedAsync(Post reply, string change, DateTimeOffset at, CancellationToken cancellationToken) =>
-        EnqueueAsync(reply.CodemarkId, new SlackSyncRequest(SlackSyncRequest.Reply, reply.Id.Value, change), at, cancellationToken);
+        EnqueueAsync(reply.CodemarkId, new SlackSyncRequest(SlackSyncRequest.Reply, reply.Id.Value, change), at, null, cancellationToken);
+
+    public Task ReplyFromSlackAsync(Post reply, CodemarkShare sourceThread, CancellationToken cancellationToken) =>
+        EnqueueAsync(
+            reply.CodemarkId,
+            new SlackSyncRequest(SlackSyncRequest.Reply, reply.Id.Value, "added"),
+            reply.CreatedAt,
+            sourceThread.Identifier,
+            cancellationToken);
 
     public Task CodemarkChangedAsync(Codemark codemark, string change, DateTimeOffset at, CancellationToken cancellationToken) =>
-        EnqueueAsync(codemark.Id, new SlackSyncRequest(SlackSyncRequest.Codemark, codemark.Id.Value, change), at, cancellationToken);
+        EnqueueAsync(codemark.Id, new SlackSyncRequest(SlackSyncRequest.Codemark, codemark.Id.Value, change), at, null, cancellationToken);
 
-    private async Task EnqueueAsync(CodemarkId codemarkId, SlackSyncRequest request, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task EnqueueAsync(
+        CodemarkId codemarkId, SlackSyncRequest request, DateTimeOffset at, string? exceptShare, CancellationToken cancellationToken)
     {
         var codemarkShares = await shares.ListSharesAsync(codemarkId, cancellationToken).ConfigureAwait(false);
-        if (!codemarkShares.Any(s => s.DeletedInSlackAt is null))
+        if (!codemarkShares.Any(s => s.DeletedInSlackAt is null && s.Identifier != exceptShare))
         {
             return;
         }

@@ -3,7 +3,6 @@ using CodeStream.Integrations.Application.Common.Slack;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Slack.Identity;
 using CodeStream.Integrations.Application.Slack.Sharing;
-using CodeStream.Integrations.Application.SlackSync.SyncReplyToSlack;
 using CodeStream.Integrations.Domain.Posts;
 using CodeStream.Integrations.Domain.Slack;
 using MediatR;
@@ -93,7 +92,7 @@ internal sealed class IngestThreadReplyHandler(
                     }
 
                     // Other threads of the same codemark (other channels) get a copy too; this thread has the original.
-                    await outbox.ReplyChangedAsync(reply, SyncReplyToSlackCommand.Added, reply.CreatedAt, cancellationToken).ConfigureAwait(false);
+                    await outbox.ReplyFromSlackAsync(reply, share, cancellationToken).ConfigureAwait(false);
                     return true;
                 },
                 cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,9 @@ internal sealed partial class OpenReplyModalHandler(
     public const string NotFoundText = "Sorry, we couldn't find that codemark";
     public const string DisabledText = "Replying from Slack is turned off for this CodeStream installation.";
 
+    /// <summary>Slack's trigger lives 3 s and the click must be answered within 3 s: views.open gets what is left.</summary>
+    public static readonly TimeSpan ViewBudget = TimeSpan.FromMilliseconds(2500);
+
     public async Task<Unit> Handle(OpenReplyModalCommand request, CancellationToken cancellationToken)
     {
         if (!settings.InteractiveComponentsEnabled)
@@ -60,34 +63,58 @@ internal sealed partial class OpenReplyModalHandler(
             names,
             new ReplyModalMetadata(codemark.Id.Value, codemark.TeamId.Value, codemark.PostId.Value));
 
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(ViewBudget);
+        string? failure = null;
         try
         {
-            await slack.OpenViewAsync(bot.BotToken, request.TriggerId, view, cancellationToken).ConfigureAwait(false);
+            await slack.OpenViewAsync(bot.BotToken, request.TriggerId, view, budget.Token).ConfigureAwait(false);
         }
         catch (SlackApiException exception)
         {
-            LogViewRefused(logger, codemark.Id.Value, exception.Error);
-            await TellAsync(request, $"Sorry, we couldn't open the reply window ({exception.Error}). Please try again.", cancellationToken).ConfigureAwait(false);
+            failure = exception.Error;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            failure = "timeout"; // The trigger has expired by now; retrying would not help.
+        }
+
+        if (failure is not null)
+        {
+            LogViewRefused(logger, codemark.Id.Value, failure);
+            await TellAsync(request, $"Sorry, we couldn't open the reply window ({failure}). Please try again.", cancellationToken).ConfigureAwait(false);
         }
 
         return Unit.Value;
     }
 
-    private async Task TellAsync(OpenReplyModalCommand request, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ephemeral note goes out after Slack has its answer: a slow or broken response_url must never delay or fail
+    /// the acknowledgement. Failures are logged.
+    /// </summary>
+    private Task TellAsync(OpenReplyModalCommand request, string text, CancellationToken cancellationToken)
     {
-        if (request.ResponseUrl is null)
+        if (request.ResponseUrl is not { } responseUrl)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        try
-        {
-            await responder.PostEphemeralAsync(request.ResponseUrl, text, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception)
-        {
-            LogResponseFailed(logger, exception.Message);
-        }
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await responder.PostEphemeralAsync(responseUrl, text, CancellationToken.None).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // Background note: every failure is logged, none may escape.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    LogResponseFailed(logger, exception.GetType().Name);
+                }
+            },
+            CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "views.open for codemark {CodemarkId} was refused: {SlackError}")]

@@ -54,6 +54,11 @@ internal sealed class SubmitReplyModalHandler(
             return Errors(EmptyText);
         }
 
+        if (request.Text.Length > Post.MaxTextLength)
+        {
+            return Errors($"A reply can be at most {Post.MaxTextLength} characters.");
+        }
+
         var metadata = ReplyModalMetadata.TryParse(request.PrivateMetadata);
         if (metadata is null || !SlackTeamId.TryParse(request.SlackTeamId, out var slackTeamId) || !SlackUserId.TryParse(request.SlackUserId, out var slackUserId))
         {
@@ -80,7 +85,16 @@ internal sealed class SubmitReplyModalHandler(
         }
 
         var identity = new SlackIdentity(slackTeamId, slackUserId);
-        var author = await ResolveWithinBudgetAsync(codemark.TeamId, identity, bot.BotToken, request.Deferred, cancellationToken).ConfigureAwait(false);
+        User? author;
+        try
+        {
+            author = await ResolveWithinBudgetAsync(codemark.TeamId, identity, bot.BotToken, request.Deferred, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException exception) when (!request.Deferred || exception.Error is not ("ratelimited" or SlackApiException.Unavailable))
+        {
+            return Errors($"Sorry, we couldn't identify your Slack account ({exception.Error}).");
+        }
+
         if (author is null)
         {
             await queue.EnqueueAsync(

@@ -56,7 +56,8 @@ public static class ReplyModalView
         // Newest first until the view is full, then shown oldest first.
         var room = MaxBlocks - blocks.Count - 1;
         var shown = new List<JsonObject>();
-        foreach (var reply in replies.Where(r => !r.IsDeleted).OrderByDescending(r => r.CreatedAt))
+        // The repository lists oldest first; walking it backwards keeps its order for replies of the same millisecond.
+        foreach (var reply in replies.Where(r => !r.IsDeleted).Reverse())
         {
             if (shown.Count >= room)
             {

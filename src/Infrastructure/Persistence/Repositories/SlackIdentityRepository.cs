@@ -26,7 +26,7 @@ internal sealed class SlackIdentityRepository(DbSession session) : ISlackIdentit
 
     private const string SelectByUsersSql = """
         SELECT team_id AS TeamId, slack_team_id AS SlackTeamId, slack_user_id AS SlackUserId, user_id AS UserId, linked_at AS LinkedAt
-        FROM slack_identity_links WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId AND user_id IN @UserIds
+        FROM slack_identity_links WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId AND
         """;
 
     public async Task<bool> TryLinkAsync(SlackIdentityLink link, CancellationToken cancellationToken) =>
@@ -44,7 +44,7 @@ internal sealed class SlackIdentityRepository(DbSession session) : ISlackIdentit
         }
 
         var rows = await session.QueryAsync<LinkRow>(
-            SelectByUsersSql,
+            SelectByUsersSql + " " + session.AnyOf("user_id", "UserIds"),
             new { TeamId = teamId.Value, SlackTeamId = slackTeamId.Value, UserIds = userIds.Select(u => u.Value).ToArray() },
             cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(ToLink)];

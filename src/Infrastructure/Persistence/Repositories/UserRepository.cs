@@ -13,8 +13,8 @@ internal sealed class UserRepository(DbSession session) : IUserRepository
 
     // The partial unique indexes (registered e-mail, faux external id) decide; no read-then-write.
     private const string InsertSql = """
-        INSERT INTO users (id, team_id, email, email_normalized, username, full_name, time_zone, external_user_id, created_at)
-        VALUES (@Id, @TeamId, @Email, @EmailNormalized, @Username, @FullName, @TimeZone, @ExternalUserId, @CreatedAt)
+        INSERT INTO users (id, team_id, email, email_normalized, username, username_normalized, full_name, time_zone, external_user_id, created_at)
+        VALUES (@Id, @TeamId, @Email, @EmailNormalized, @Username, @UsernameNormalized, @FullName, @TimeZone, @ExternalUserId, @CreatedAt)
         ON CONFLICT DO NOTHING
         """;
 
@@ -27,9 +27,7 @@ internal sealed class UserRepository(DbSession session) : IUserRepository
         WHERE team_id = @TeamId AND email_normalized = @EmailNormalized AND external_user_id IS NULL
         """;
 
-    private const string SelectByUsernamesSql = $"""
-        SELECT {Columns} FROM users WHERE team_id = @TeamId AND LOWER(username) IN @Usernames
-        """;
+    private const string SelectByUsernamesSql = $"SELECT {Columns} FROM users WHERE team_id = @TeamId AND ";
 
     private const string SelectByExternalIdSql = $"""
         SELECT {Columns} FROM users WHERE team_id = @TeamId AND external_user_id = @ExternalUserId
@@ -46,6 +44,7 @@ internal sealed class UserRepository(DbSession session) : IUserRepository
                 user.Email,
                 EmailNormalized = Normalize(user.Email),
                 user.Username,
+                UsernameNormalized = user.Username.ToLowerInvariant(),
                 user.FullName,
                 user.TimeZone,
                 user.ExternalUserId,
@@ -76,7 +75,7 @@ internal sealed class UserRepository(DbSession session) : IUserRepository
         }
 
         var rows = await session.QueryAsync<UserRow>(
-            SelectByUsernamesSql,
+            SelectByUsernamesSql + session.AnyOf("username_normalized", "Usernames"),
             new { TeamId = teamId.Value, Usernames = usernames.Select(u => u.ToLowerInvariant()).Distinct().ToArray() },
             cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(row => ToUser(row)!)];

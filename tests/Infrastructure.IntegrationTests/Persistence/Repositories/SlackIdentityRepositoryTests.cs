@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Users;
 using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 using CodeStream.Integrations.Infrastructure.Persistence;
@@ -109,6 +110,63 @@ public sealed class SlackIdentityRepositoryTests : DatabaseTest
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task RelinkAsync_WhenSlackUserIsLinked_ReplacesUserAndLinkedAt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var faux = TestData.NewFauxUser(team.Id, TestData.NewSlackIdentity("U0ALICE"));
+        var alice = await Seed.UserAsync(database, team.Id, "alice@acme.example");
+        var identity = TestData.NewSlackIdentity("U0ALICE");
+        await using (var session = new DbSession(database.Factory))
+        {
+            Assert.True(await new UserRepository(session).TryAddAsync(faux, CancellationToken.None));
+            Assert.True(await new SlackIdentityRepository(session).TryLinkAsync(TestData.NewLink(identity, team.Id, faux.Id), CancellationToken.None));
+        }
+
+        var relinked = TestData.NewLink(identity, team.Id, alice.Id, linkedAtSecond: 90);
+        await using (var session = new DbSession(database.Factory))
+        {
+            await new SlackIdentityRepository(session).RelinkAsync(relinked, CancellationToken.None);
+        }
+
+        await using var reader = new DbSession(database.Factory);
+        Assert.Equal(relinked, await new SlackIdentityRepository(reader).FindAsync(team.Id, identity, CancellationToken.None));
+        Assert.Equal(1, await database.CountAsync("slack_identity_links"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task RelinkAsync_WhenSlackUserIsNotLinked_CreatesLink(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var alice = await Seed.UserAsync(database, team.Id, "alice@acme.example");
+        var link = TestData.NewLink(TestData.NewSlackIdentity("U0ALICE"), team.Id, alice.Id, linkedAtSecond: 3);
+        await using var session = new DbSession(database.Factory);
+        var links = new SlackIdentityRepository(session);
+
+        await links.RelinkAsync(link, CancellationToken.None);
+
+        Assert.Equal(link, await links.FindAsync(team.Id, link.Identity, CancellationToken.None));
+        Assert.False(await links.TryLinkAsync(link, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FindByUsersAsync_WhenNoUserIdsAreGiven_ReturnsEmpty(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var alice = await Seed.UserAsync(database, team.Id, "alice@acme.example");
+        await using var session = new DbSession(database.Factory);
+        var links = new SlackIdentityRepository(session);
+        Assert.True(await links.TryLinkAsync(TestData.NewLink(TestData.NewSlackIdentity(), team.Id, alice.Id), CancellationToken.None));
+
+        Assert.Empty(await links.FindByUsersAsync(team.Id, SlackTeamId.Parse(TestData.SlackTeam), [], CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task TryLinkAsync_WhenUserDoesNotExist_ThrowsForeignKeyViolation(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -135,5 +193,38 @@ public sealed class SlackIdentityRepositoryTests : DatabaseTest
 
         Assert.Single(results, added => added);
         Assert.Equal(1, await database.CountAsync("slack_identity_links"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FindByUsersAsync_WhenUsersAreLinked_ReturnsOnlyTheirLinksInThatWorkspaceAndTeam(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var otherTeam = await Seed.TeamAsync(database, "Other");
+        var alice = await Seed.UserAsync(database, team.Id, "alice@acme.example", "alice");
+        var bob = await Seed.UserAsync(database, team.Id, "bob@acme.example", "bob");
+        var carol = await Seed.UserAsync(database, team.Id, "carol@acme.example", "carol");
+        var dave = await Seed.UserAsync(database, otherTeam.Id, "dave@other.example", "dave");
+        var aliceHere = TestData.NewLink(TestData.NewSlackIdentity("U0ALICE", "T0SLACK01"), team.Id, alice.Id);
+        var aliceSecondAccount = TestData.NewLink(TestData.NewSlackIdentity("U0ALICE2", "T0SLACK01"), team.Id, alice.Id, linkedAtSecond: 1);
+        var bobHere = TestData.NewLink(TestData.NewSlackIdentity("U0BOB", "T0SLACK01"), team.Id, bob.Id);
+        var aliceElsewhere = TestData.NewLink(TestData.NewSlackIdentity("U0ALICE", "T0SLACK02"), team.Id, alice.Id);
+        var carolHere = TestData.NewLink(TestData.NewSlackIdentity("U0CAROL", "T0SLACK01"), team.Id, carol.Id);
+        var daveHere = TestData.NewLink(TestData.NewSlackIdentity("U0DAVE", "T0SLACK01"), otherTeam.Id, dave.Id);
+        await using var session = new DbSession(database.Factory);
+        var links = new SlackIdentityRepository(session);
+        foreach (var link in new[] { aliceHere, aliceSecondAccount, bobHere, aliceElsewhere, carolHere, daveHere })
+        {
+            Assert.True(await links.TryLinkAsync(link, CancellationToken.None));
+        }
+
+        var found = await links.FindByUsersAsync(
+            team.Id, SlackTeamId.Parse("T0SLACK01"), [alice.Id, bob.Id, dave.Id, UserId.New()], CancellationToken.None);
+
+        Assert.Equal(3, found.Count);
+        Assert.Contains(aliceHere, found);
+        Assert.Contains(aliceSecondAccount, found);
+        Assert.Contains(bobHere, found);
     }
 }

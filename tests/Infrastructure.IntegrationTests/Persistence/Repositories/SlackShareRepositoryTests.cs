@@ -11,6 +11,8 @@ namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Persistence.Re
 
 public sealed class SlackShareRepositoryTests : DatabaseTest
 {
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
+
     [SkippableTheory]
     [MemberData(nameof(Providers))]
     public async Task TryAddShareAsync_WhenSlackMessageIsNew_ReturnsTrueAndListsShare(DatabaseProvider provider)
@@ -121,6 +123,251 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
 
         Assert.Single(results, added => added);
         Assert.Equal(1, await database.CountAsync("codemark_shares"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FindShareByIdempotencyKeyAsync_WhenShareWasAddedWithKey_ReturnsItForThatCodemarkOnly(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var other = await Seed.CodemarkAsync(database, seeded.Team.Id, seeded.Author.Id);
+        var share = TestData.NewShare(seeded.Codemark, seeded.Author.Id) with { IdempotencyKey = "req-7f3a" };
+        await using (var session = new DbSession(database.Factory))
+        {
+            Assert.True(await new SlackShareRepository(session).TryAddShareAsync(share, CancellationToken.None));
+        }
+
+        await using var reader = new DbSession(database.Factory);
+        var shares = new SlackShareRepository(reader);
+        Assert.Equal(share, await shares.FindShareByIdempotencyKeyAsync(seeded.Codemark.Id, "req-7f3a", CancellationToken.None));
+        Assert.Null(await shares.FindShareByIdempotencyKeyAsync(seeded.Codemark.Id, "REQ-7F3A", CancellationToken.None));
+        Assert.Null(await shares.FindShareByIdempotencyKeyAsync(other.Id, "req-7f3a", CancellationToken.None));
+        Assert.Equal([share], await shares.ListSharesAsync(seeded.Codemark.Id, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryAddShareAsync_WhenIdempotencyKeyIsTakenForCodemark_ReturnsFalse(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var other = await Seed.CodemarkAsync(database, seeded.Team.Id, seeded.Author.Id);
+        var first = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889000.000100") with { IdempotencyKey = "req-1" };
+        var replay = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889999.000900", "C0RANDOM") with { IdempotencyKey = "req-1" };
+        var otherCodemarkSameKey = TestData.NewShare(other, seeded.Author.Id, "1763889500.000500") with { IdempotencyKey = "req-1" };
+        var withoutKeys = new[]
+        {
+            TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889600.000600"),
+            TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889700.000700"),
+        };
+        await using var session = new DbSession(database.Factory);
+        var shares = new SlackShareRepository(session);
+        Assert.True(await shares.TryAddShareAsync(first, CancellationToken.None));
+
+        Assert.False(await shares.TryAddShareAsync(replay, CancellationToken.None));
+        Assert.True(await shares.TryAddShareAsync(otherCodemarkSameKey, CancellationToken.None));
+        Assert.True(await shares.TryAddShareAsync(withoutKeys[0], CancellationToken.None));
+        Assert.True(await shares.TryAddShareAsync(withoutKeys[1], CancellationToken.None));
+
+        Assert.Null(await shares.FindShareByMessageAsync(replay.SlackTeamId, replay.ChannelId, replay.Ts, CancellationToken.None));
+        Assert.Equal(first, await shares.FindShareByIdempotencyKeyAsync(seeded.Codemark.Id, "req-1", CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FindShareByMessageAsync_WhenMessageIsASharesRoot_ReturnsShareEvenWhenDeletedInSlack(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var live = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889000.000100");
+        var deleted = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889200.000200") with { DeletedInSlackAt = TestData.At(9) };
+        await using var session = new DbSession(database.Factory);
+        var shares = new SlackShareRepository(session);
+        Assert.True(await shares.TryAddShareAsync(live, CancellationToken.None));
+        Assert.True(await shares.TryAddShareAsync(deleted, CancellationToken.None));
+
+        Assert.Equal(live, await shares.FindShareByMessageAsync(live.SlackTeamId, live.ChannelId, live.Ts, CancellationToken.None));
+        Assert.Equal(deleted, await shares.FindShareByMessageAsync(deleted.SlackTeamId, deleted.ChannelId, deleted.Ts, CancellationToken.None));
+        Assert.Null(await shares.FindShareByMessageAsync(live.SlackTeamId, SlackChannelId.Parse("C0RANDOM"), live.Ts, CancellationToken.None));
+        Assert.Null(await shares.FindShareByMessageAsync(SlackTeamId.Parse("T0SLACK02"), live.ChannelId, live.Ts, CancellationToken.None));
+        Assert.Null(await shares.FindShareByMessageAsync(live.SlackTeamId, live.ChannelId, SlackTs.Parse("1763889000.000101"), CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FindLiveShareAsync_WhenConversationHasShares_ReturnsOldestNotDeletedInSlack(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var other = await Seed.CodemarkAsync(database, seeded.Team.Id, seeded.Author.Id);
+        var deletedOldest = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889000.000100", sharedAt: TestData.At(0)) with
+        {
+            DeletedInSlackAt = TestData.At(5),
+        };
+        var newerLive = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889300.000300", sharedAt: TestData.At(300));
+        var olderLive = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889200.000200", sharedAt: TestData.At(200));
+        var inOtherChannel = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889100.000100", "C0RANDOM", sharedAt: TestData.At(100));
+        var otherCodemark = TestData.NewShare(other, seeded.Author.Id, "1763889050.000050", sharedAt: TestData.At(50));
+        await using var session = new DbSession(database.Factory);
+        var shares = new SlackShareRepository(session);
+        foreach (var share in new[] { deletedOldest, newerLive, olderLive, inOtherChannel, otherCodemark })
+        {
+            Assert.True(await shares.TryAddShareAsync(share, CancellationToken.None));
+        }
+
+        var general = SlackChannelId.Parse("C0GENERAL");
+        var slackTeam = SlackTeamId.Parse(TestData.SlackTeam);
+        Assert.Equal(olderLive, await shares.FindLiveShareAsync(seeded.Codemark.Id, slackTeam, general, CancellationToken.None));
+        Assert.Equal(inOtherChannel, await shares.FindLiveShareAsync(seeded.Codemark.Id, slackTeam, SlackChannelId.Parse("C0RANDOM"), CancellationToken.None));
+        Assert.Null(await shares.FindLiveShareAsync(seeded.Codemark.Id, SlackTeamId.Parse("T0SLACK02"), general, CancellationToken.None));
+        Assert.Null(await shares.FindLiveShareAsync(seeded.Codemark.Id, slackTeam, SlackChannelId.Parse("D0DIRECT"), CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FindLiveShareAsync_WhenEveryShareWasDeletedInSlack_ReturnsNull(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var share = TestData.NewShare(seeded.Codemark, seeded.Author.Id);
+        await using var session = new DbSession(database.Factory);
+        var shares = new SlackShareRepository(session);
+        Assert.True(await shares.TryAddShareAsync(share, CancellationToken.None));
+
+        await shares.MarkShareDeletedAsync(share.SlackTeamId, share.ChannelId, share.Ts, TestData.At(10), CancellationToken.None);
+
+        Assert.Null(await shares.FindLiveShareAsync(seeded.Codemark.Id, share.SlackTeamId, share.ChannelId, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task MarkShareDeletedAsync_WhenCalledTwice_KeepsFirstDeletionTimeAndTouchesNoOtherShare(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var share = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889000.000100");
+        var sameTsOtherChannel = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889000.000100", "C0RANDOM");
+        await using (var session = new DbSession(database.Factory))
+        {
+            var shares = new SlackShareRepository(session);
+            Assert.True(await shares.TryAddShareAsync(share, CancellationToken.None));
+            Assert.True(await shares.TryAddShareAsync(sameTsOtherChannel, CancellationToken.None));
+            await shares.MarkShareDeletedAsync(share.SlackTeamId, share.ChannelId, share.Ts, TestData.At(10), CancellationToken.None);
+            await shares.MarkShareDeletedAsync(share.SlackTeamId, share.ChannelId, share.Ts, TestData.At(20), CancellationToken.None);
+            await shares.MarkShareDeletedAsync(share.SlackTeamId, share.ChannelId, SlackTs.Parse("1763889999.000999"), TestData.At(30), CancellationToken.None);
+        }
+
+        await using var reader = new DbSession(database.Factory);
+        var stored = new SlackShareRepository(reader);
+        Assert.Equal(
+            share with { DeletedInSlackAt = TestData.At(10) },
+            await stored.FindShareByMessageAsync(share.SlackTeamId, share.ChannelId, share.Ts, CancellationToken.None));
+        Assert.Equal(
+            sameTsOtherChannel,
+            await stored.FindShareByMessageAsync(sameTsOtherChannel.SlackTeamId, sameTsOtherChannel.ChannelId, sameTsOtherChannel.Ts, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryReserveAsync_WhenConversationIsFree_ReturnsTrueAndThenRefusesAFreshSecondReservation(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
+        await using var session = new DbSession(database.Factory);
+        var shares = new SlackShareRepository(session);
+
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+
+        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(59), StaleAfter, CancellationToken.None));
+        Assert.Equal(1, await database.CountAsync("share_reservations"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryReserveAsync_WhenReservationIsStale_TakesItOver(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
+        await using var session = new DbSession(database.Factory);
+        var shares = new SlackShareRepository(session);
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(61), StaleAfter, CancellationToken.None));
+
+        // The takeover renewed the reservation: it is fresh again for another minute.
+        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(100), StaleAfter, CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(122), StaleAfter, CancellationToken.None));
+        Assert.Equal(1, await database.CountAsync("share_reservations"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryReserveAsync_WhenReservationWasReleased_ReturnsTrue(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
+        await using var session = new DbSession(database.Factory);
+        var shares = new SlackShareRepository(session);
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+
+        await shares.ReleaseReservationAsync(seeded.Codemark.Id, slackTeam, channel, CancellationToken.None);
+
+        Assert.Equal(0, await database.CountAsync("share_reservations"));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(1), StaleAfter, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryReserveAsync_WhenOtherConversationOrCodemarkIsReserved_ReturnsTrue(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var other = await Seed.CodemarkAsync(database, seeded.Team.Id, seeded.Author.Id);
+        var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
+        await using var session = new DbSession(database.Factory);
+        var shares = new SlackShareRepository(session);
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, SlackChannelId.Parse("C0RANDOM"), TestData.At(0), StaleAfter, CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, SlackTeamId.Parse("T0SLACK02"), channel, TestData.At(0), StaleAfter, CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(other.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+
+        await shares.ReleaseReservationAsync(other.Id, slackTeam, channel, CancellationToken.None);
+        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(1), StaleAfter, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ReleaseReservationAsync_WhenNothingIsReserved_DoesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        await using var session = new DbSession(database.Factory);
+
+        await new SlackShareRepository(session).ReleaseReservationAsync(
+            seeded.Codemark.Id, SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"), CancellationToken.None);
+
+        Assert.Equal(0, await database.CountAsync("share_reservations"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task TryReserveAsync_WhenEightUnitsOfWorkReserveConcurrently_ExactlyOneSucceeds(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+
+        var results = await Concurrently.RunAsync(database, inUnitOfWork: true, session =>
+            new SlackShareRepository(session).TryReserveAsync(
+                seeded.Codemark.Id, SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"), TestData.At(0), StaleAfter, CancellationToken.None));
+
+        Assert.Single(results, reserved => reserved);
+        Assert.Equal(1, await database.CountAsync("share_reservations"));
     }
 
     [SkippableTheory]

@@ -186,6 +186,18 @@ public sealed class UserRepositoryTests : DatabaseTest
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task FindByUsernamesAsync_WhenNoUsernamesAreGiven_ReturnsEmpty(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        await Seed.UserAsync(database, team.Id, "alice@acme.example");
+        await using var session = new DbSession(database.Factory);
+
+        Assert.Empty(await new UserRepository(session).FindByUsernamesAsync(team.Id, [], CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task TryAddAsync_WhenTeamHasRegisteredUserWithEmailInOtherCase_ReturnsFalseAndStoresNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -324,5 +336,43 @@ public sealed class UserRepositoryTests : DatabaseTest
 
         Assert.Single(results, added => added);
         Assert.Equal(1, await database.CountAsync("users"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FindByUsernamesAsync_WhenUsernamesDifferInCase_ReturnsTheTeamsMatchingUsers(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var otherTeam = await Seed.TeamAsync(database, "Other");
+        var alice = await Seed.UserAsync(database, team.Id, "alice@acme.example", "Alice");
+        var carol = await Seed.UserAsync(database, team.Id, "carol@acme.example", "carol.c", createdAtSecond: 1);
+        await Seed.UserAsync(database, team.Id, "dave@acme.example", "dave", createdAtSecond: 2);
+        await Seed.UserAsync(database, otherTeam.Id, "alice@other.example", "alice");
+        var faux = TestData.NewFauxUser(team.Id, TestData.NewSlackIdentity("U0BOB"));
+        await using var session = new DbSession(database.Factory);
+        var users = new UserRepository(session);
+        Assert.True(await users.TryAddAsync(faux, CancellationToken.None));
+
+        var found = await users.FindByUsernamesAsync(team.Id, ["ALICE", "alice", "Carol.C", "BOB.slack", "nobody", "%"], CancellationToken.None);
+
+        Assert.Equal(
+            DomainAssert.Sorted([alice.Id, carol.Id, faux.Id]),
+            DomainAssert.Sorted(found.Select(user => user.Id)));
+        Assert.Equal(alice, found.Single(user => user.Id == alice.Id));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task FindByUsernamesAsync_WhenUsernameIsNotAscii_FindsItIgnoringCase(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var jose = await Seed.UserAsync(database, team.Id, "jose@acme.example", "José.Ärger");
+        await using var session = new DbSession(database.Factory);
+
+        var found = await new UserRepository(session).FindByUsernamesAsync(team.Id, ["josé.ärger"], CancellationToken.None);
+
+        Assert.Equal(jose.Id, Assert.Single(found).Id);
     }
 }
