@@ -25,7 +25,7 @@ internal sealed partial class SlackVerificationFilter(
             return TooLarge();
         }
 
-        var body = await ReadBoundedAsync(http.Request.Body, http.RequestAborted);
+        var body = await ReadBoundedAsync(http.Request.Body, http.Request.ContentLength, http.RequestAborted);
         if (body is null)
         {
             return TooLarge();
@@ -67,8 +67,16 @@ internal sealed partial class SlackVerificationFilter(
         title: "Request body too large.", detail: $"Slack requests are limited to {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>The whole body, or <c>null</c> when it turns out larger than the limit (chunked bodies have no length).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
     {
+        if (contentLength is { } length)
+        {
+            // The usual case: one exact buffer, filled in place.
+            var exact = new byte[length];
+            await body.ReadExactlyAsync(exact, cancellationToken);
+            return await body.ReadAsync(new byte[1], cancellationToken) == 0 ? exact : null;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

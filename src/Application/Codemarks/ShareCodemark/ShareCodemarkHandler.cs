@@ -56,7 +56,9 @@ internal sealed class ShareCodemarkHandler(
         }
 
         var bot = await installations.FindBotAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false)
-            ?? throw SlackNotConnectedException.For(userId.Value, slackTeamId.Value);
+            ?? throw (await installations.WasRevokedAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false)
+                ? SlackNotConnectedException.Revoked(slackTeamId.Value)
+                : SlackNotConnectedException.For(userId.Value, slackTeamId.Value));
         var channelId = request.ChannelId is not null
             ? SlackChannelId.Parse(request.ChannelId)
             : SlackChannelId.Parse(await tokens.WithUserTokenAsync(

@@ -17,6 +17,9 @@ public interface ISlackInstallationRepository
 
     Task<SlackUserInstallation?> FindUserAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
 
+    /// <summary>Whether Slack revoked this user's token for the workspace (and they have not connected again since).</summary>
+    Task<bool> WasRevokedAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
+
     /// <summary>Removes the tokens of these Slack users in the workspace (tokens_revoked).</summary>
     Task<int> RemoveUserTokensAsync(SlackTeamId slackTeamId, IReadOnlyList<SlackUserId> slackUserIds, CancellationToken cancellationToken);
 

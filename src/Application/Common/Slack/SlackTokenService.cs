@@ -14,8 +14,13 @@ internal sealed class SlackTokenService(
 {
     public async Task<SlackUserInstallation> GetUserInstallationAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
     {
-        var installation = await installations.FindUserAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false)
-            ?? throw SlackNotConnectedException.For(userId.Value, slackTeamId.Value);
+        var installation = await installations.FindUserAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false);
+        if (installation is null)
+        {
+            throw await installations.WasRevokedAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false)
+                ? SlackNotConnectedException.Revoked(slackTeamId.Value)
+                : SlackNotConnectedException.For(userId.Value, slackTeamId.Value);
+        }
 
         var now = clock.GetUtcNow();
         if (!installation.NeedsRefresh(now, settings.TokenRefreshMargin))

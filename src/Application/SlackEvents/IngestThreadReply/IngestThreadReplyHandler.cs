@@ -63,6 +63,11 @@ internal sealed class IngestThreadReplyHandler(
             return WorkOutcome.Ignored("no-bot-token");
         }
 
+        if (slackUserId == bot.BotUserId)
+        {
+            return WorkOutcome.Ignored("own-message"); // Our bot, recognised by its user even when only bot_id was sent.
+        }
+
         var codemark = await codemarks.GetAsync(share.CodemarkId, cancellationToken).ConfigureAwait(false);
         if (codemark is null || codemark.IsDeleted)
         {

@@ -38,6 +38,17 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
         FROM slack_user_installations WHERE user_id = @UserId AND slack_team_id = @SlackTeamId
         """;
 
+    private const string RememberRevokedSql = """
+        INSERT INTO slack_token_revocations (user_id, slack_team_id, revoked_at)
+        SELECT user_id, slack_team_id, @Now FROM slack_user_installations
+        WHERE slack_team_id = @SlackTeamId AND (@SlackUserId IS NULL OR slack_user_id = @SlackUserId) AND (@UserId IS NULL OR user_id = @UserId)
+        ON CONFLICT (user_id, slack_team_id) DO UPDATE SET revoked_at = excluded.revoked_at
+        """;
+
+    private const string ForgetRevokedSql = "DELETE FROM slack_token_revocations WHERE user_id = @UserId AND slack_team_id = @SlackTeamId";
+
+    private const string WasRevokedSql = "SELECT COUNT(*) FROM slack_token_revocations WHERE user_id = @UserId AND slack_team_id = @SlackTeamId";
+
     private const string DeleteUserTokensOfSlackUsersSql = """
         DELETE FROM slack_user_installations WHERE slack_team_id = @SlackTeamId AND slack_user_id = @SlackUserId
         """;
@@ -64,8 +75,11 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
             },
             cancellationToken);
 
-    public Task UpsertUserAsync(SlackUserInstallation installation, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
+    public async Task UpsertUserAsync(SlackUserInstallation installation, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(
+            ForgetRevokedSql, new { UserId = installation.UserId.Value, SlackTeamId = installation.SlackTeamId.Value }, cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(
             UpsertUserSql,
             new
             {
@@ -79,7 +93,12 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
                 ExpiresAt = UnixTime.ToMs(installation.ExpiresAt),
                 InstalledAt = UnixTime.ToMs(installation.InstalledAt),
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> WasRevokedAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
+        await session.QuerySingleOrDefaultAsync<long>(WasRevokedSql, new { UserId = userId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken)
+            .ConfigureAwait(false) > 0;
 
     public async Task<SlackBotInstallation?> FindBotAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
     {
@@ -123,18 +142,31 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
             return 0;
         }
 
-        var rows = slackUserIds.Select(id => new { SlackTeamId = slackTeamId.Value, SlackUserId = id.Value });
+        var rows = slackUserIds.Select(id => new { SlackTeamId = slackTeamId.Value, SlackUserId = (string?)id.Value, UserId = (string?)null, Now = Now() }).ToList();
+        await session.ExecuteAsync(RememberRevokedSql, rows, cancellationToken).ConfigureAwait(false);
         return await session.ExecuteAsync(DeleteUserTokensOfSlackUsersSql, rows, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
         session.ExecuteAsync(DeleteBotTokensSql, new { SlackTeamId = slackTeamId.Value }, cancellationToken);
 
-    public Task<int> RemoveAllUserTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(DeleteAllUserTokensSql, new { SlackTeamId = slackTeamId.Value }, cancellationToken);
+    public async Task<int> RemoveAllUserTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(
+            RememberRevokedSql, new { SlackTeamId = slackTeamId.Value, SlackUserId = (string?)null, UserId = (string?)null, Now = Now() }, cancellationToken)
+            .ConfigureAwait(false);
+        return await session.ExecuteAsync(DeleteAllUserTokensSql, new { SlackTeamId = slackTeamId.Value }, cancellationToken).ConfigureAwait(false);
+    }
 
-    public Task RemoveUserTokenAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(DeleteUserTokenSql, new { UserId = userId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken);
+    public async Task RemoveUserTokenAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(
+            RememberRevokedSql, new { SlackTeamId = slackTeamId.Value, SlackUserId = (string?)null, UserId = (string?)userId.Value, Now = Now() }, cancellationToken)
+            .ConfigureAwait(false);
+        await session.ExecuteAsync(DeleteUserTokenSql, new { UserId = userId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     private sealed class BotRow
     {

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace CodeStream.Integrations.Web.FunctionalTests.SlackEvents;
+
+/// <summary>
+/// The fixture samples made real for one test: the thread is the one the share produced (its root ts), and the
+/// event id and message ts are the test's, so each delivery means exactly what the test says.
+/// </summary>
+internal static class SlackEvent
+{
+    /// <summary>The text of <see cref="SlackEventSamples.ThreadReply"/> after conversion (§5.3): mention by username, entity unescaped.</summary>
+    public const string ThreadReplyMarkdown = "Good catch @ada, I think we should use `ConfigureAwait(false)` here & add a test";
+
+    /// <summary>The edited text of <see cref="SlackEventSamples.MessageChanged"/> after conversion.</summary>
+    public const string EditedMarkdown = "Good catch @ada, we should use `ConfigureAwait(false)` here and add two tests";
+
+    private static int counter;
+
+    /// <summary>A fresh event id, as Slack's (<c>Ev…</c>).</summary>
+    public static string NewEventId() => "Ev" + Interlocked.Increment(ref counter).ToString("D4", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+    /// <summary><c>thread_reply.json</c> as a reply (<paramref name="ts"/>) in the thread <paramref name="threadTs"/>.</summary>
+    public static string ThreadReply(string eventId, string ts, string threadTs, string? user = null, string? text = null) =>
+        Edit(SlackEventSamples.ThreadReply, eventId, root =>
+        {
+            var e = root["event"]!;
+            e["ts"] = ts;
+            e["event_ts"] = ts;
+            e["thread_ts"] = threadTs;
+            if (user is not null)
+            {
+                e["user"] = user;
+            }
+
+            if (text is not null)
+            {
+                e["text"] = text;
+            }
+        });
+
+    /// <summary><c>thread_reply_file_share.json</c> in the thread <paramref name="threadTs"/>.</summary>
+    public static string FileShare(string eventId, string ts, string threadTs) =>
+        Edit(SlackEventSamples.ThreadReplyFileShare, eventId, root =>
+        {
+            var e = root["event"]!;
+            e["ts"] = ts;
+            e["event_ts"] = ts;
+            e["thread_ts"] = threadTs;
+        });
+
+    /// <summary><c>message_changed.json</c>: the message <paramref name="messageTs"/> of the thread now reads <paramref name="newText"/> (the sample's by default).</summary>
+    public static string MessageChanged(string eventId, string messageTs, string threadTs, string eventTs, string? newText = null) =>
+        Edit(SlackEventSamples.MessageChanged, eventId, root =>
+        {
+            var e = root["event"]!;
+            e["ts"] = eventTs;
+            e["event_ts"] = eventTs;
+            foreach (var name in new[] { "message", "previous_message" })
+            {
+                e[name]!["ts"] = messageTs;
+                e[name]!["thread_ts"] = threadTs;
+            }
+
+            if (newText is not null)
+            {
+                e["message"]!["text"] = newText;
+            }
+        });
+
+    /// <summary><c>message_deleted.json</c>: the message <paramref name="deletedTs"/> of the thread is gone.</summary>
+    public static string MessageDeleted(string eventId, string deletedTs, string threadTs, string eventTs) =>
+        Edit(SlackEventSamples.MessageDeleted, eventId, root =>
+        {
+            var e = root["event"]!;
+            e["ts"] = eventTs;
+            e["event_ts"] = eventTs;
+            e["deleted_ts"] = deletedTs;
+            e["previous_message"]!["ts"] = deletedTs;
+            e["previous_message"]!["thread_ts"] = threadTs;
+        });
+
+    /// <summary><c>own_bot_reply.json</c> (our app's bot) in the thread <paramref name="threadTs"/>.</summary>
+    public static string OwnBotReply(string eventId, string ts, string threadTs) =>
+        Edit(SlackEventSamples.OwnBotReply, eventId, root =>
+        {
+            var e = root["event"]!;
+            e["ts"] = ts;
+            e["event_ts"] = ts;
+            e["thread_ts"] = threadTs;
+        });
+
+    /// <summary><c>top_level_message.json</c> at <paramref name="ts"/>.</summary>
+    public static string TopLevelMessage(string eventId, string ts) =>
+        Edit(SlackEventSamples.TopLevelMessage, eventId, root =>
+        {
+            root["event"]!["ts"] = ts;
+            root["event"]!["event_ts"] = ts;
+        });
+
+    public static string TokensRevoked(string eventId) => Edit(SlackEventSamples.TokensRevoked, eventId, _ => { });
+
+    public static string AppUninstalled(string eventId) => Edit(SlackEventSamples.AppUninstalled, eventId, _ => { });
+
+    /// <summary>Milliseconds since the epoch of a Slack ts (<c>seconds.micros</c>), as CodeStream's createdAt.</summary>
+    public static long ToUnixMilliseconds(string ts)
+    {
+        var parts = ts.Split('.');
+        return (long.Parse(parts[0], CultureInfo.InvariantCulture) * 1000) + (long.Parse(parts[1], CultureInfo.InvariantCulture) / 1000);
+    }
+
+    private static string Edit(string sample, string eventId, Action<JsonObject> edit)
+    {
+        var root = JsonNode.Parse(sample)!.AsObject();
+        root["event_id"] = eventId;
+        edit(root);
+        return root.ToJsonString();
+    }
+}
