@@ -37,6 +37,8 @@ var settings = new Dictionary<string, string>
     ["integrations:slack:cloud:apiBaseUrl"] = slack.ApiBaseUrl.ToString(),
     ["apiServer:publicOrigin"] = "https://codestream.example.com",
     ["dataProtection:keysPath"] = Path.Combine(work.FullName, "keys"),
+    // --ack-only: measure acknowledgement alone (nothing processed during the run).
+    ["workQueue:processorEnabled"] = args.Contains("--ack-only") ? "false" : "true",
 };
 
 await using var host = await HostProcess.StartAsync(webDll, settings);

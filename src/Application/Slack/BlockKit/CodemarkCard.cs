@@ -645,16 +645,25 @@ public static class CodemarkCard
         return string.IsNullOrWhiteSpace(codemark.Text) ? string.Empty : FirstLine(codemark.Text);
     }
 
+    /// <summary>The first line with words (a fence marker has none), cut to a sane length.</summary>
     private static string FirstLine(string text)
     {
-        var span = text.AsSpan().TrimStart();
-        var newline = span.IndexOfAny('\r', '\n');
-        var line = (newline < 0 ? span : span[..newline]).TrimEnd();
-        if (line.Length > MaxFallbackSource)
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            line = line[..SlackText.SafeCut(line, MaxFallbackSource)];
+            var line = text.AsSpan(range.Start.Value, range.End.Value - range.Start.Value).Trim();
+            if (line.IsEmpty || line.StartsWith(SlackText.Fence) || line.StartsWith("~~~"))
+            {
+                continue;
+            }
+
+            if (line.Length > MaxFallbackSource)
+            {
+                line = line[..SlackText.SafeCut(line, MaxFallbackSource)];
+            }
+
+            return line.ToString();
         }
 
-        return line.ToString();
+        return string.Empty;
     }
 }

@@ -154,13 +154,17 @@ internal static class SlackText
 
             var written = rune.EncodeToUtf16(chars);
             buffer.Append(chars[..written]);
+            if (buffer.Length > maxLength)
+            {
+                break;
+            }
         }
 
         var result = buffer.Span.Trim();
         if (result.Length > maxLength)
         {
             result = result[..SafeCut(result, maxLength - 1)];
-            return string.Concat(result, Ellipsis.ToString());
+            return string.Concat(result, "…");
         }
 
         return result.ToString();

@@ -72,6 +72,14 @@ public sealed class CodemarkCardTests
     }
 
     [Fact]
+    public void Render_WhenTheTextStartsWithACodeBlock_UsesItsFirstLineWithWordsInTheFallbackText()
+    {
+        var codemark = Codemark(CodemarkType.Comment, null, "\n```csharp\nvar x = a < b;\n```");
+
+        Assert.Equal("Ada Lovelace shared a codemark: var x = a &lt; b;", CodemarkCard.Render(Input(codemark)).Text);
+    }
+
+    [Fact]
     public void Render_WhenTextIsLong_CutsItAt3000WithANotice()
     {
         var codemark = Codemark(CodemarkType.Comment, null, string.Concat(Enumerable.Repeat("a & b ", 2000)));

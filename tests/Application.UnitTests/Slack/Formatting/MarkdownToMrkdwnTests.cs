@@ -13,6 +13,7 @@ public sealed class MarkdownToMrkdwnTests
         { "&&&<<<>>>", "&amp;&amp;&amp;&lt;&lt;&lt;&gt;&gt;&gt;" },
         { "&amp; &lt;", "&amp;amp; &amp;lt;" },
         { "<b>html</b>", "&lt;b&gt;html&lt;/b&gt;" },
+        { "<!channel> <@U0AAA0001> <#C1|x>", "&lt;!channel&gt; &lt;@U0AAA0001&gt; &lt;#C1|x&gt;" },
         { "> quoted", "&gt; quoted" },
 
         // Emphasis.
