@@ -41,6 +41,15 @@ var settings = new Dictionary<string, string>
     ["workQueue:processorEnabled"] = args.Contains("--ack-only") ? "false" : "true",
 };
 
+// --set key=value passes any other host setting (e.g. --set workQueue:parallelism=4).
+for (var i = 0; i < args.Length - 1; i++)
+{
+    if (args[i] == "--set" && args[i + 1].Split('=', 2) is [var key, var value])
+    {
+        settings[key] = value;
+    }
+}
+
 await using var host = await HostProcess.StartAsync(webDll, settings);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = host.BaseAddress };
 http.DefaultRequestHeaders.Authorization = new("Bearer", World.ApiKey);
@@ -78,7 +87,7 @@ async Task RunEventsAsync()
 
     var drain = Stopwatch.StartNew();
     JsonNode? counts = null;
-    while (drain.Elapsed < TimeSpan.FromSeconds(120))
+    while (!args.Contains("--ack-only") && drain.Elapsed < TimeSpan.FromSeconds(120))
     {
         counts = JsonNode.Parse(await http.GetStringAsync("/api/v1/slack/inbox?state=failed"))!["counts"];
         if ((long)counts!["pending"]! == 0 && (long)counts["processing"]! == 0)

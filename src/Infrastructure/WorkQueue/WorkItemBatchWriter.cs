@@ -21,10 +21,12 @@ internal sealed partial class WorkItemBatchWriter(
 {
     private const int MaxBatch = 256;
 
-    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000)
+    // Unbounded: every writer is a request awaiting its own commit, so the queue can't outgrow the requests in
+    // flight; and unlike a bounded channel it takes no lock per write, which 64 concurrent requests would fight over.
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions
     {
         SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
+        AllowSynchronousContinuations = false,
     });
 
     public async Task<bool> WriteAsync(NewWorkItem item, CancellationToken cancellationToken)

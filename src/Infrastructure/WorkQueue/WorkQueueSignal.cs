@@ -9,13 +9,20 @@ internal sealed class WorkQueueSignal : IWorkQueueSignal
 
     public void Notify()
     {
+        // Already signalled (or nobody has looked since): nothing to add. The check is racy but harmless, and it
+        // keeps a busy inbox from throwing SemaphoreFullException on every batch.
+        if (signal.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             signal.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled.
+            // Lost the race to another notifier: already signalled.
         }
     }
 
