@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
@@ -29,6 +30,12 @@ internal sealed partial class WorkItemBatchWriter(
         AllowSynchronousContinuations = false,
     });
 
+    private long lastRoundTimestamp;
+
+    /// <summary>Whether Slack deliveries arrived within <paramref name="window"/>: the processor then steps aside.</summary>
+    public bool IsBusy(TimeSpan window) =>
+        Stopwatch.GetElapsedTime(Interlocked.Read(ref lastRoundTimestamp)) < window;
+
     public async Task<bool> WriteAsync(NewWorkItem item, CancellationToken cancellationToken)
     {
         var pending = new Pending(item, Guid.CreateVersion7().ToString("N"), new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -48,6 +55,7 @@ internal sealed partial class WorkItemBatchWriter(
                     batch.Add(next);
                 }
 
+                Interlocked.Exchange(ref lastRoundTimestamp, Stopwatch.GetTimestamp());
                 await WriteBatchAsync(batch).ConfigureAwait(false);
                 batch.Clear();
             }

@@ -23,6 +23,12 @@ public sealed class WorkQueueOptions
     /// <summary>The first retry delay; it doubles per attempt, capped at five minutes.</summary>
     public int RetryBaseDelayMilliseconds { get; set; } = 1000;
 
+    /// <summary>
+    /// While Slack deliveries are arriving, process only a trickle (one item at a time, paced) so acknowledging them
+    /// keeps the CPU and the database; the backlog is worked off at full speed once the burst is over.
+    /// </summary>
+    public bool YieldToInbox { get; set; } = true;
+
     /// <summary>Set to false to run a host that only accepts work (another instance processes it).</summary>
     public bool ProcessorEnabled { get; set; } = true;
 }

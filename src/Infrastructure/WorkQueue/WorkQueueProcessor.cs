@@ -15,12 +15,15 @@ namespace CodeStream.Integrations.Infrastructure.WorkQueue;
 internal sealed partial class WorkQueueProcessor(
     IServiceScopeFactory scopes,
     WorkQueueSignal signal,
+    WorkItemBatchWriter inbox,
     WorkQueueOptions options,
     TimeProvider clock,
     Observability.IntegrationMetrics metrics,
     ILogger<WorkQueueProcessor> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan InboxBusyWindow = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan TrickleInterval = TimeSpan.FromMilliseconds(20);
     private readonly string workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,7 +37,14 @@ internal sealed partial class WorkQueueProcessor(
         {
             try
             {
-                var claimed = await ClaimAsync(stoppingToken).ConfigureAwait(false);
+                // During a burst of Slack deliveries the acknowledgements come first: a trickle keeps the backlog moving.
+                var yielding = options.YieldToInbox && inbox.IsBusy(InboxBusyWindow);
+                if (yielding)
+                {
+                    await Task.Delay(TrickleInterval, stoppingToken).ConfigureAwait(false);
+                }
+
+                var claimed = await ClaimAsync(yielding ? 1 : options.BatchSize, stoppingToken).ConfigureAwait(false);
                 if (claimed.Count == 0)
                 {
                     await signal.WaitAsync(TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds), stoppingToken).ConfigureAwait(false);
@@ -70,11 +80,11 @@ internal sealed partial class WorkQueueProcessor(
         }
     }
 
-    private async Task<IReadOnlyList<WorkItem>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<WorkItem>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var queue = scope.ServiceProvider.GetRequiredService<IWorkQueue>();
-        return await queue.ClaimAsync(workerId, options.BatchSize, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
+        return await queue.ClaimAsync(workerId, limit, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly System.Diagnostics.ActivitySource Tracing = new(Observability.IntegrationMetrics.MeterName);

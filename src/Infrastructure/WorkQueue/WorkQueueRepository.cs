@@ -16,11 +16,18 @@ internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock)
         ON CONFLICT DO NOTHING
         """;
 
+    // Index range on (state, next_attempt_at), already in order: cheap however long the backlog is.
     private const string DueSql = """
         SELECT id FROM work_items
-        WHERE (state = 'Pending' AND next_attempt_at <= @Now) OR (state = 'Processing' AND locked_until < @Now)
-        ORDER BY next_attempt_at, id
+        WHERE state = 'Pending' AND next_attempt_at <= @Now
+        ORDER BY next_attempt_at
         LIMIT @Limit
+        """;
+
+    // Items whose claim lapsed (their worker died) become due again; only claimed rows are looked at.
+    private const string ReleaseLapsedSql = """
+        UPDATE work_items SET state = 'Pending', locked_by = NULL, locked_until = NULL, next_attempt_at = @Now
+        WHERE state = 'Processing' AND locked_until < @Now
         """;
 
     // PostgreSQL: several hosts claim side by side; SKIP LOCKED hands each row to one of them.
@@ -66,6 +73,7 @@ internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock)
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(string workerId, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        await session.ExecuteAsync(ReleaseLapsedSql, new { Now = UnixTime.ToMs(now) }, cancellationToken).ConfigureAwait(false);
         var rows = await session.QueryAsync<WorkItemRow>(
             session.Provider == DatabaseProvider.Postgres ? ClaimPostgresSql : ClaimSqliteSql,
             new { WorkerId = workerId, LockedUntil = UnixTime.ToMs(now + lease), Now = UnixTime.ToMs(now), Limit = (long)limit },

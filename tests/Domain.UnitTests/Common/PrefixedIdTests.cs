@@ -66,4 +66,13 @@ public sealed class PrefixedIdTests
     [Fact]
     public void Require_WhenValid_ReturnsTheValue() =>
         Assert.Equal("cm_01", PrefixedId.Require("cm_01", "cm", "codemark"));
+
+    [Fact]
+    public void New_WhenCalledManyTimesInOneMillisecond_SortsInCreationOrder()
+    {
+        var ids = Enumerable.Range(0, 5000).Select(_ => PrefixedId.New("post")).ToList();
+
+        Assert.Equal(ids, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
 }
