@@ -55,11 +55,8 @@ public sealed class SlackConnectTests
         Assert.Equal(code, exchange.Args["code"]);
         Assert.Equal(SlackScenario.PublicOrigin + "/no-auth/provider-token/slack", exchange.Args["redirect_uri"]);
 
-        // Tokens: stored, encrypted — no "xox" anywhere in the database.
         Assert.Equal(1, await DatabaseInspector.CountAsync(scenario.Database, "slack_bot_installations", $"team_id = '{teamId}'"));
         Assert.Equal(1, await DatabaseInspector.CountAsync(scenario.Database, "slack_user_installations", $"user_id = '{adaId}'"));
-        var everything = await DatabaseInspector.DumpAllTextAsync(scenario.Database);
-        Assert.DoesNotContain("xox", everything, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("dp1:", await DatabaseInspector.ScalarAsync(scenario.Database, "SELECT bot_token FROM slack_bot_installations"), StringComparison.Ordinal);
 
         // Readable again through the repository (so the encryption round-trips).
@@ -73,6 +70,14 @@ public sealed class SlackConnectTests
             Assert.StartsWith("xoxp-", user!.AccessToken, StringComparison.Ordinal);
             Assert.Equal(SlackScenario.AdaSlackId, user.SlackUserId.Value);
             Assert.Contains("users.profile:write", user.Scopes, StringComparison.Ordinal);
+
+            // Tokens are encrypted at rest: neither token, nor any Slack token prefix, is anywhere in the database.
+            // (Prefixes are matched case-sensitively with their dash: ciphertext is base64 and may hold "xOx" by chance.)
+            var everything = await DatabaseInspector.DumpAllTextAsync(scenario.Database);
+            Assert.DoesNotContain(bot.BotToken, everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(user.AccessToken, everything, StringComparison.Ordinal);
+            Assert.DoesNotContain("xoxb-", everything, StringComparison.Ordinal);
+            Assert.DoesNotContain("xoxp-", everything, StringComparison.Ordinal);
         }
 
         // Identity linked; the faux user is gone and its reply is Ada's now.
