@@ -10,10 +10,14 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyncDisposable, IDisposable
 {
     private DbConnection? connection;
+    private bool holdsGate;
 
     public DbTransaction? Transaction { get; private set; }
 
     public DatabaseProvider Provider => factory.Provider;
+
+    /// <summary>The database's writer queue in this process (SQLite); transactions and lone writes take their turn in it.</summary>
+    public WriteGate WriteGate { get; } = WriteGate.Of(factory);
 
     public async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         connection ??= await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -26,7 +30,17 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
         }
 
         var open = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        Transaction = await open.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await WriteGate.EnterAsync(WritePriority.Normal, cancellationToken).ConfigureAwait(false);
+        holdsGate = true;
+        try
+        {
+            Transaction = await open.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ExitGate();
+            throw;
+        }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -66,16 +80,33 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
     {
         Transaction?.Dispose();
         Transaction = null;
+        ExitGate();
         connection?.Dispose();
         connection = null;
     }
 
     private async ValueTask EndTransactionAsync()
     {
-        if (Transaction is not null)
+        try
         {
-            await Transaction.DisposeAsync().ConfigureAwait(false);
+            if (Transaction is not null)
+            {
+                await Transaction.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
             Transaction = null;
+            ExitGate();
+        }
+    }
+
+    private void ExitGate()
+    {
+        if (holdsGate)
+        {
+            holdsGate = false;
+            WriteGate.Exit();
         }
     }
 }

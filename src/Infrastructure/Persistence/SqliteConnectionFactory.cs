@@ -20,19 +20,35 @@ internal sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    /// <summary>Orders this process's writers to the file (see <see cref="Persistence.WriteGate"/>).</summary>
+    public WriteGate WriteGate { get; } = new(TimeSpan.FromSeconds(30));
+
     public string ConnectionString { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // busy_timeout: SQLite's own busy handler waits in small steps inside the engine; without it a busy database
-        // is retried by the driver with long sleeps, which queues writers behind each other for no reason.
-        // synchronous=NORMAL (WAL): a commit is in the WAL before it returns, so a killed or crashed process loses
-        // nothing; only a power cut may lose the last commits, in exchange for not waiting on an fsync per commit.
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
+        {
+            // Once per physical connection (the pool hands the same one back many times; the settings stay with it).
+            // busy_timeout: SQLite's own busy handler waits in small steps inside the engine; without it a busy database
+            // is retried by the driver with long sleeps. (Writers of this process queue on WriteGate first.)
+            // synchronous=NORMAL (WAL): a commit is in the WAL before it returns, so a killed or crashed process loses
+            // nothing; only a power cut may lose the last commits, in exchange for not waiting on an fsync per commit.
+            // mmap_size: pages are read from the mapped file instead of copied in by a system call per page; every
+            // commit by another connection empties a connection's page cache, so reads are frequent.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            Configured.AddOrUpdate(handle, Marker);
+        }
+
         return connection;
     }
+
+    private static readonly object Marker = new();
+
+    // Keyed by the native connection, which outlives each pooled SqliteConnection object.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
 }

@@ -30,6 +30,7 @@ internal sealed partial class WorkItemBatchWriter(
         AllowSynchronousContinuations = false,
     });
 
+    private readonly WriteGate gate = WriteGate.Of(connections);
     private long lastRoundTimestamp;
 
     /// <summary>Whether Slack deliveries arrived within <paramref name="window"/>: the processor then steps aside.</summary>
@@ -101,7 +102,17 @@ internal sealed partial class WorkItemBatchWriter(
             sql.Append(" ON CONFLICT DO NOTHING RETURNING id");
 
             await using var connection = await connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            var inserted = (await connection.QueryAsync<string>(sql.ToString(), parameters).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            HashSet<string> inserted;
+            await gate.EnterAsync(WritePriority.Urgent, CancellationToken.None).ConfigureAwait(false); // Slack is waiting.
+            try
+            {
+                inserted = (await connection.QueryAsync<string>(sql.ToString(), parameters).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            }
+            finally
+            {
+                gate.Exit();
+            }
+
             foreach (var pending in batch)
             {
                 pending.Done.TrySetResult(inserted.Contains(pending.Id));

@@ -73,12 +73,22 @@ internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock)
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(string workerId, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await session.ExecuteAsync(ReleaseLapsedSql, new { Now = UnixTime.ToMs(now) }, cancellationToken).ConfigureAwait(false);
-        var rows = await session.QueryAsync<WorkItemRow>(
-            session.Provider == DatabaseProvider.Postgres ? ClaimPostgresSql : ClaimSqliteSql,
-            new { WorkerId = workerId, LockedUntil = UnixTime.ToMs(now + lease), Now = UnixTime.ToMs(now), Limit = (long)limit },
-            cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(ToItem)];
+        await session.BeginAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await session.ExecuteAsync(ReleaseLapsedSql, new { Now = UnixTime.ToMs(now) }, cancellationToken).ConfigureAwait(false);
+            var rows = await session.QueryAsync<WorkItemRow>(
+                session.Provider == DatabaseProvider.Postgres ? ClaimPostgresSql : ClaimSqliteSql,
+                new { WorkerId = workerId, LockedUntil = UnixTime.ToMs(now + lease), Now = UnixTime.ToMs(now), Limit = (long)limit },
+                cancellationToken).ConfigureAwait(false);
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return [.. rows.Select(ToItem)];
+        }
+        catch
+        {
+            await session.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 
     public async Task CompleteAsync(IReadOnlyList<WorkCompletion> completions, CancellationToken cancellationToken)

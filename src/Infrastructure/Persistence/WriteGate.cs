@@ -1,0 +1,116 @@
+namespace CodeStream.Integrations.Infrastructure.Persistence;
+
+/// <summary>Who is waiting to write: Slack is waiting on an acknowledgement only for <see cref="Urgent"/> writers.</summary>
+internal enum WritePriority
+{
+    Normal,
+    Urgent,
+}
+
+/// <summary>
+/// One writer at a time for this process, handed over in order (urgent writers first). SQLite allows one writer per
+/// file anyway; without this gate the others find the file locked and SQLite's busy handler puts them to sleep for
+/// 1, 2, 5, 10… ms, so the lock sits idle while they sleep and throughput collapses under concurrent writers. Waiting
+/// here instead wakes the next writer the moment the lock is free. PostgreSQL has row locks and needs no gate
+/// (<see cref="None"/>).
+/// </summary>
+internal sealed class WriteGate
+{
+    private readonly object sync = new();
+    private readonly LinkedList<TaskCompletionSource> urgent = new();
+    private readonly LinkedList<TaskCompletionSource> normal = new();
+    private readonly bool enabled;
+    private readonly TimeSpan timeout;
+    private bool held;
+
+    public WriteGate(TimeSpan timeout)
+        : this(enabled: true, timeout)
+    {
+    }
+
+    private WriteGate(bool enabled, TimeSpan timeout)
+    {
+        this.enabled = enabled;
+        this.timeout = timeout;
+    }
+
+    /// <summary>A gate that never waits (databases with their own row-level locking).</summary>
+    public static WriteGate None { get; } = new(enabled: false, Timeout.InfiniteTimeSpan);
+
+    /// <summary>The gate of the database <paramref name="connections"/> opens.</summary>
+    public static WriteGate Of(IDbConnectionFactory connections) => (connections as SqliteConnectionFactory)?.WriteGate ?? None;
+
+    /// <summary>
+    /// Waits for the gate. The caller must <see cref="Exit"/> exactly once. Times out like a busy database would
+    /// (<see cref="TimeoutException"/>) rather than waiting forever on a writer that never finishes.
+    /// </summary>
+    public async ValueTask EnterAsync(WritePriority priority, CancellationToken cancellationToken)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+
+        TaskCompletionSource waiter;
+        LinkedListNode<TaskCompletionSource> node;
+        lock (sync)
+        {
+            if (!held)
+            {
+                held = true;
+                return;
+            }
+
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            node = (priority == WritePriority.Urgent ? urgent : normal).AddLast(waiter);
+        }
+
+        try
+        {
+            await waiter.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or TimeoutException)
+        {
+            lock (sync)
+            {
+                if (node.List is { } list)
+                {
+                    list.Remove(node); // Still waiting: leave the queue.
+                }
+                else
+                {
+                    Exit(); // The gate was handed to us as we gave up: pass it on.
+                }
+            }
+
+            if (exception is TimeoutException)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for another writer to finish with the database.", exception);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Hands the gate to the next waiter, urgent ones first.</summary>
+    public void Exit()
+    {
+        if (!enabled)
+        {
+            return;
+        }
+
+        lock (sync)
+        {
+            var next = urgent.First ?? normal.First;
+            if (next is null)
+            {
+                held = false;
+                return;
+            }
+
+            next.List!.Remove(next);
+            next.Value.TrySetResult();
+        }
+    }
+}
