@@ -5,7 +5,7 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 
 internal sealed class PostgresConnectionFactory(string connectionString) : IDbConnectionFactory, IAsyncDisposable
 {
-    private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(WithQueryDefaults(connectionString));
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
@@ -15,4 +15,29 @@ internal sealed class PostgresConnectionFactory(string connectionString) : IDbCo
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    /// <summary>
+    /// Defaults for short, frequent queries; an operator's own setting of either key wins.
+    /// <c>Max Auto Prepare</c>: Npgsql prepares statements it sees repeatedly, so PostgreSQL skips parsing and planning
+    /// them on every call. <c>No Reset On Close</c>: nothing here changes session state, so a pooled connection needs no
+    /// reset round trip each time it goes back to the pool.
+    /// </summary>
+    internal static string WithQueryDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Mentions(connectionString, "Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!Mentions(connectionString, "Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    private static bool Mentions(string connectionString, string key) =>
+        connectionString.Contains(key, StringComparison.OrdinalIgnoreCase) || connectionString.Contains(key.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
 }
