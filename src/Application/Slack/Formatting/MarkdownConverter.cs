@@ -1019,10 +1019,7 @@ internal sealed class MarkdownConverter : IDisposable
     {
         if (_count == _nodes.Length)
         {
-            var larger = ArrayPool<Node>.Shared.Rent(_nodes.Length * 2);
-            _nodes.AsSpan(0, _count).CopyTo(larger);
-            ArrayPool<Node>.Shared.Return(_nodes, clearArray: true);
-            _nodes = larger;
+            PooledArrays.Grow(ref _nodes, _count);
         }
 
         _nodes[_count++] = node;
