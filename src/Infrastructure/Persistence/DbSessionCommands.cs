@@ -8,21 +8,10 @@ internal static class DbSessionCommands
     public static async Task<int> ExecuteAsync(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        if (session.Transaction is not null)
-        {
-            return await connection.ExecuteAsync(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
-        }
-
-        // A write on its own: it takes its turn like a transaction does.
-        await session.WriteGate.EnterAsync(WritePriority.Normal, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await connection.ExecuteAsync(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
-        }
-        finally
-        {
-            session.WriteGate.Exit();
-        }
+        var command = Command(session, sql, parameters, cancellationToken);
+        return session.Transaction is not null
+            ? await connection.ExecuteAsync(command).ConfigureAwait(false)
+            : await session.WriteGate.WriteAsync(WritePriority.Normal, () => connection.ExecuteAsync(command), cancellationToken).ConfigureAwait(false); // A lone write takes its turn like a transaction.
     }
 
     public static async Task<IReadOnlyList<T>> QueryAsync<T>(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken)

@@ -92,6 +92,20 @@ internal sealed class WriteGate
         }
     }
 
+    /// <summary>Runs one write with the gate held.</summary>
+    public async Task<T> WriteAsync<T>(WritePriority priority, Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await EnterAsync(priority, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
     /// <summary>Hands the gate to the next waiter, urgent ones first.</summary>
     public void Exit()
     {

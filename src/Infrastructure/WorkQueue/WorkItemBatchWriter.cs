@@ -102,17 +102,11 @@ internal sealed partial class WorkItemBatchWriter(
             sql.Append(" ON CONFLICT DO NOTHING RETURNING id");
 
             await using var connection = await connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            HashSet<string> inserted;
-            await gate.EnterAsync(WritePriority.Urgent, CancellationToken.None).ConfigureAwait(false); // Slack is waiting.
-            try
-            {
-                inserted = (await connection.QueryAsync<string>(sql.ToString(), parameters).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-            }
-            finally
-            {
-                gate.Exit();
-            }
-
+            var ids = await gate.WriteAsync(
+                WritePriority.Urgent, // Slack is waiting.
+                () => connection.QueryAsync<string>(sql.ToString(), parameters),
+                CancellationToken.None).ConfigureAwait(false);
+            var inserted = ids.ToHashSet(StringComparer.Ordinal);
             foreach (var pending in batch)
             {
                 pending.Done.TrySetResult(inserted.Contains(pending.Id));

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Infrastructure.Persistence;
 
@@ -73,22 +74,17 @@ internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock)
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(string workerId, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await session.BeginAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await session.ExecuteAsync(ReleaseLapsedSql, new { Now = UnixTime.ToMs(now) }, cancellationToken).ConfigureAwait(false);
-            var rows = await session.QueryAsync<WorkItemRow>(
-                session.Provider == DatabaseProvider.Postgres ? ClaimPostgresSql : ClaimSqliteSql,
-                new { WorkerId = workerId, LockedUntil = UnixTime.ToMs(now + lease), Now = UnixTime.ToMs(now), Limit = (long)limit },
-                cancellationToken).ConfigureAwait(false);
-            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return [.. rows.Select(ToItem)];
-        }
-        catch
-        {
-            await session.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
+        var rows = await session.InTransactionAsync(
+            async () =>
+            {
+                await session.ExecuteAsync(ReleaseLapsedSql, new { Now = UnixTime.ToMs(now) }, cancellationToken).ConfigureAwait(false);
+                return await session.QueryAsync<WorkItemRow>(
+                    session.Provider == DatabaseProvider.Postgres ? ClaimPostgresSql : ClaimSqliteSql,
+                    new { WorkerId = workerId, LockedUntil = UnixTime.ToMs(now + lease), Now = UnixTime.ToMs(now), Limit = (long)limit },
+                    cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(ToItem)];
     }
 
     public async Task CompleteAsync(IReadOnlyList<WorkCompletion> completions, CancellationToken cancellationToken)
@@ -107,17 +103,7 @@ internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock)
             NextAttemptAt = UnixTime.ToMs(c.NextAttemptAt),
             Now = now,
         });
-        await session.BeginAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await session.ExecuteAsync(CompleteSql, rows, cancellationToken).ConfigureAwait(false);
-            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await session.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
+        await session.InTransactionAsync(() => session.ExecuteAsync(CompleteSql, rows, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     public Task<int> RetryFailedAsync(string? kind, CancellationToken cancellationToken) =>
