@@ -37,10 +37,11 @@ internal sealed class World(FakeSlackServer slack)
         var ada = await PostAsync(http, $"/api/v1/teams/{TeamId}/users", new { email = "ada@example.com", username = "ada", fullName = "Ada Lovelace" });
         var adaId = (string)ada["id"]!;
         var link = await PostAsync(http, $"/api/v1/users/{adaId}/slack/connect", new { teamId = TeamId });
-        var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri((string)link["authorizeUrl"]!).Query)["state"].ToString();
-        var code = slack.IssueOAuthCode(new OAuthCodeGrant(SlackTeamId, ClientId, ClientSecret, BotUserId, AdaSlackId));
-        using (var callback = await http.GetAsync($"/no-auth/provider-token/slack?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}"))
+        using (var browser = new ConnectBrowser(http.BaseAddress!))
         {
+            var state = await browser.OpenForStateAsync((string)link["authorizeUrl"]!);
+            var code = slack.IssueOAuthCode(new OAuthCodeGrant(SlackTeamId, ClientId, ClientSecret, BotUserId, AdaSlackId));
+            using var callback = await browser.ReturnFromSlackAsync(code, state);
             callback.EnsureSuccessStatusCode();
         }
 

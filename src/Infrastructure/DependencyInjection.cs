@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<ISlackInstallationRepository, SlackInstallationRepository>();
         services.AddScoped<IUserMergeRepository, UserMergeRepository>();
         services.AddScoped<ISlackSubmissionRepository, SlackSubmissionRepository>();
+        services.AddScoped<ISlackOAuthStateLedger, SlackOAuthStateLedger>();
 
         services.AddMetrics();
         services.AddSingleton<Observability.IntegrationMetrics>();

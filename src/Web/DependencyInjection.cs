@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<ProblemDetailsFilter>();
         services.AddSingleton(provider => new SlackSigningSecrets(provider.GetRequiredService<SlackAppOptions>()));
         services.AddSingleton<SlackVerificationFilter>();
+        services.AddSingleton<SlackConnectCookie>();
         services.AddHostedService<SlackStartupWarnings>();
         services.AddSingleton<SlackInteractivityMetrics>();
         services.AddIntegrationTelemetry(configuration);

@@ -27,6 +27,12 @@ public sealed class SlackAppOptions
     /// <summary>For hosts serving several Slack apps: app id → signing secret (the single pair is always included).</summary>
     public Dictionary<string, string> SigningSecretsByAppIds { get; set; } = [];
 
+    /// <summary>Lets a connection complete when the Slack e-mail differs from the CodeStream user's (default <c>false</c>).</summary>
+    public bool AllowEmailMismatch { get; set; }
+
+    /// <summary>Extra hosts a <c>response_url</c> may name besides Slack's own (for a proxy, or the tests' loopback fake).</summary>
+    public List<string> ResponseUrlAllowedHosts { get; set; } = [];
+
     public bool OAuthConfigured => !string.IsNullOrWhiteSpace(AppClientId) && !string.IsNullOrWhiteSpace(AppClientSecret);
 
     /// <summary>Every signing secret by app id; the configured <see cref="AppId"/> (or "default") maps to <see cref="AppSigningSecret"/>.</summary>

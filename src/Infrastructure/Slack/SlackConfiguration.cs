@@ -36,6 +36,9 @@ public static class SlackConfiguration
         InteractiveComponentsEnabled = options.InteractiveComponentsEnabled,
         OAuthAuthorizeUrl = new Uri(options.OauthAuthorizeUrl),
         RedirectUri = new Uri(publicOrigin, "/no-auth/provider-token/slack"),
+        ConnectStartUri = new Uri(publicOrigin, "/no-auth/provider-token/slack/start"),
+        AllowEmailMismatch = options.AllowEmailMismatch,
+        ResponseUrlAllowedHosts = [.. options.ResponseUrlAllowedHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim())],
         WebBaseUrl = new Uri(publicOrigin.ToString().TrimEnd('/') + "/"),
     };
 

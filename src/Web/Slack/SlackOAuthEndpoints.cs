@@ -1,21 +1,46 @@
-using System.Net;
 using CodeStream.Integrations.Application.SlackOAuth.CompleteSlackOAuth;
+using CodeStream.Integrations.Application.SlackOAuth.OpenSlackConsent;
+using CodeStream.Integrations.Infrastructure.Slack;
 using MediatR;
 
 namespace CodeStream.Integrations.Web.Slack;
 
-/// <summary>The OAuth v2 redirect URL (spec §7.1): the user's browser lands here; it answers with a small page.</summary>
+/// <summary>
+/// The connect flow in the user's browser: the connect link opens <c>…/start</c>, which sets the connect cookie and
+/// redirects to Slack's consent page; Slack sends the browser back to the redirect URL, which checks that cookie.
+/// Both answer with a small page (or JSON when asked for it).
+/// </summary>
 internal static class SlackOAuthEndpoints
 {
     public const string RedirectPath = "/no-auth/provider-token/slack";
+    public const string StartPath = RedirectPath + "/start";
 
     public static IEndpointRouteBuilder MapSlackOAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet(StartPath, StartAsync).AddEndpointFilter<Common.ProblemDetailsFilter>();
         endpoints.MapGet(RedirectPath, CompleteAsync).AddEndpointFilter<Common.ProblemDetailsFilter>();
         return endpoints;
     }
 
-    private static async Task<IResult> CompleteAsync(HttpContext http, IMediator mediator, Infrastructure.Slack.SlackAppOptions options)
+    private static async Task<IResult> StartAsync(HttpContext http, IMediator mediator, SlackAppOptions options, SlackConnectCookie cookie)
+    {
+        if (options.Disabled)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var start = await mediator.Send(new OpenSlackConsentCommand(http.Request.Query["ticket"].FirstOrDefault()), http.RequestAborted);
+        SlackConnectPage.NoStore(http.Response);
+        if (start.Refusal is { } refusal)
+        {
+            return SlackConnectPage.Render(http, refusal);
+        }
+
+        cookie.Set(http, start.BrowserNonce!, start.ExpiresAt);
+        return TypedResults.Redirect(start.SlackAuthorizeUrl!.ToString());
+    }
+
+    private static async Task<IResult> CompleteAsync(HttpContext http, IMediator mediator, SlackAppOptions options, SlackConnectCookie cookie)
     {
         if (options.Disabled)
         {
@@ -24,33 +49,12 @@ internal static class SlackOAuthEndpoints
 
         var query = http.Request.Query;
         var result = await mediator.Send(
-            new CompleteSlackOAuthCommand(query["code"].FirstOrDefault(), query["state"].FirstOrDefault(), query["error"].FirstOrDefault()),
+            new CompleteSlackOAuthCommand(query["code"].FirstOrDefault(), query["state"].FirstOrDefault(), query["error"].FirstOrDefault(), cookie.Read(http)),
             http.RequestAborted);
 
-        var status = result.Outcome switch
-        {
-            SlackConnectionOutcome.Connected or SlackConnectionOutcome.Cancelled => StatusCodes.Status200OK,
-            SlackConnectionOutcome.Unavailable => StatusCodes.Status503ServiceUnavailable,
-            _ => StatusCodes.Status400BadRequest,
-        };
-
-        if (http.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true))
-        {
-            return TypedResults.Json(
-                new { outcome = result.Outcome.ToString(), message = result.Message, slackTeamId = result.SlackTeamId, slackTeamName = result.SlackTeamName },
-                statusCode: status);
-        }
-
-        var title = result.Succeeded ? "Slack connected" : result.Outcome == SlackConnectionOutcome.Cancelled ? "Slack connection cancelled" : "Slack connection failed";
-        var html = $"""
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(title)}</title></head>
-            <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto;">
-            <h1>{WebUtility.HtmlEncode(title)}</h1>
-            <p>{WebUtility.HtmlEncode(result.Message)}</p>
-            <p>You can close this window and return to CodeStream.</p>
-            </body></html>
-            """;
-        return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
+        // The cookie has served its one flow, whatever the outcome.
+        cookie.Delete(http);
+        SlackConnectPage.NoStore(http.Response);
+        return SlackConnectPage.Render(http, result);
     }
 }

@@ -88,15 +88,34 @@ public sealed class SlackScenario : IAsyncDisposable
     /// <summary>The whole OAuth connect of a user through the host and the fake; returns the callback's answer.</summary>
     public async Task<HttpResponseMessage> ConnectSlackAsync(string userId, string teamId, string slackUserId = AdaSlackId, bool tokenRotation = false)
     {
-        var link = await PostJsonAsync($"/api/v1/users/{userId}/slack/connect", new { teamId });
-        var state = StateOf(new Uri((string)link["authorizeUrl"]!));
-        var code = Slack.IssueOAuthCode(new OAuthCodeGrant(SlackTeamId, ClientId, ClientSecret, BotUserId, slackUserId)
+        var (browser, state) = await StartConnectAsync(userId, teamId);
+        using (browser)
+        {
+            return await browser.ReturnFromSlackAsync(IssueCode(slackUserId, tokenRotation), state);
+        }
+    }
+
+    /// <summary>The product API's connect link for the user, opened in a new browser: that browser and the OAuth state Slack will return.</summary>
+    public async Task<(ConnectBrowser Browser, string State)> StartConnectAsync(string userId, string teamId)
+    {
+        var link = await ConnectLinkAsync(userId, teamId);
+        var browser = NewBrowser();
+        return (browser, await browser.OpenForStateAsync(link));
+    }
+
+    /// <summary>The connect link the product API hands the CodeStream user.</summary>
+    public async Task<string> ConnectLinkAsync(string userId, string teamId) =>
+        (string)(await PostJsonAsync($"/api/v1/users/{userId}/slack/connect", new { teamId }))["authorizeUrl"]!;
+
+    public ConnectBrowser NewBrowser() => new(Host.BaseAddress);
+
+    /// <summary>What Slack's consent page hands back when this Slack user approves: a single-use code.</summary>
+    public string IssueCode(string slackUserId = AdaSlackId, bool tokenRotation = false) =>
+        Slack.IssueOAuthCode(new OAuthCodeGrant(SlackTeamId, ClientId, ClientSecret, BotUserId, slackUserId)
         {
             RedirectUri = PublicOrigin + "/no-auth/provider-token/slack",
             TokenRotation = tokenRotation,
         });
-        return await Client.GetAsync($"/no-auth/provider-token/slack?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}");
-    }
 
     /// <summary>A team, Ada (connected to Slack through OAuth) and a codemark of hers with two markers.</summary>
     public async Task<(string TeamId, string UserId, string CodemarkId)> ConnectedCodemarkAsync(string text = "We should **lock** here & not <race>")
@@ -186,9 +205,6 @@ public sealed class SlackScenario : IAsyncDisposable
 
     public async Task<JsonObject> GetCodemarkAsync(string codemarkId) =>
         JsonNode.Parse(await Client.GetStringAsync($"/api/v1/codemarks/{codemarkId}"))!.AsObject();
-
-    public static string StateOf(Uri authorizeUrl) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorizeUrl.Query)["state"].ToString();
 
     public async Task<JsonObject> PostJsonAsync(string path, object body)
     {

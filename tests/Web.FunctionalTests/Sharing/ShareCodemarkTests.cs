@@ -216,14 +216,16 @@ public sealed class ShareCodemarkTests
     {
         await using var scenario = await SlackScenario.StartAsync();
         var (teamId, userId) = await scenario.CreateTeamWithUserAsync();
-        var link = await scenario.PostJsonAsync($"/api/v1/users/{userId}/slack/connect", new { teamId });
+        var (browser, state) = await scenario.StartConnectAsync(userId, teamId);
         var code = scenario.Slack.IssueOAuthCode(new OAuthCodeGrant(
             SlackScenario.SlackTeamId, SlackScenario.ClientId, SlackScenario.ClientSecret, SlackScenario.BotUserId, SlackScenario.AdaSlackId)
         {
-            UserScopes = "channels:read,chat:write,users:read", // no channels:write: the bot cannot be invited
+            UserScopes = "channels:read,chat:write,users:read,users:read.email", // no channels:write: the bot cannot be invited
         });
-        using (await scenario.Client.GetAsync($"/no-auth/provider-token/slack?code={code}&state={Uri.EscapeDataString(SlackScenario.StateOf(new Uri((string)link["authorizeUrl"]!)))}"))
+        using (browser)
+        using (var connected = await browser.ReturnFromSlackAsync(code, state))
         {
+            Assert.Equal(HttpStatusCode.OK, connected.StatusCode);
         }
 
         var codemark = await scenario.PostJsonAsync($"/api/v1/teams/{teamId}/codemarks", new { creatorId = userId, type = "comment", text = "x", markers = Array.Empty<object>() });

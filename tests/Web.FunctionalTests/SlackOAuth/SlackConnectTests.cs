@@ -29,27 +29,41 @@ public sealed class SlackConnectTests
         var (teamId, adaId) = await scenario.CreateTeamWithUserAsync();
         var (fauxId, fauxReplyId) = await AddFauxUserWithReplyAsync(scenario, teamId, adaId);
 
-        var link = await scenario.PostJsonAsync($"/api/v1/users/{adaId}/slack/connect", new { teamId });
-        var authorize = new Uri((string)link["authorizeUrl"]!);
+        // The product API's link opens this host's start page, never Slack directly.
+        var link = await scenario.ConnectLinkAsync(adaId, teamId);
+        Assert.StartsWith(SlackScenario.PublicOrigin + "/no-auth/provider-token/slack/start?ticket=", link, StringComparison.Ordinal);
+
+        using var browser = scenario.NewBrowser();
+        using var start = await browser.OpenAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal("no-store", start.Headers.CacheControl?.ToString());
+        var authorize = start.Headers.Location!;
         var query = QueryHelpers.ParseQuery(authorize.Query);
         Assert.Equal("https://slack.com/oauth/v2/authorize", authorize.GetLeftPart(UriPartial.Path));
         Assert.Equal(SlackScenario.ClientId, query["client_id"].ToString());
         Assert.Equal(SlackScenario.PublicOrigin + "/no-auth/provider-token/slack", query["redirect_uri"].ToString());
         Assert.Contains("chat:write.customize", query["scope"].ToString(), StringComparison.Ordinal);
         Assert.Contains("users.profile:write", query["user_scope"].ToString(), StringComparison.Ordinal);
+        Assert.Contains("users:read.email", query["user_scope"].ToString(), StringComparison.Ordinal);
 
-        var code = scenario.Slack.IssueOAuthCode(new OAuthCodeGrant(
-            SlackScenario.SlackTeamId, SlackScenario.ClientId, SlackScenario.ClientSecret, SlackScenario.BotUserId, SlackScenario.AdaSlackId)
-        {
-            RedirectUri = SlackScenario.PublicOrigin + "/no-auth/provider-token/slack",
-        });
-        using var callback = await scenario.Client.GetAsync(
-            $"/no-auth/provider-token/slack?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(query["state"].ToString())}");
+        // The browser nonce: HttpOnly, SameSite=Lax, Secure (the public origin is https), only for the connect paths.
+        var cookie = Assert.Single(browser.LastSetCookies);
+        Assert.Equal("codestream_slack_connect", cookie.Name.ToString());
+        Assert.True(cookie.HttpOnly);
+        Assert.True(cookie.Secure);
+        Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Lax, cookie.SameSite);
+        Assert.Equal("/no-auth/provider-token/slack", cookie.Path.ToString());
+        Assert.DoesNotContain(cookie.Value.ToString(), query["state"].ToString(), StringComparison.Ordinal);
+
+        var code = scenario.IssueCode();
+        using var callback = await browser.ReturnFromSlackAsync(code, query["state"].ToString());
         var page = await callback.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
         Assert.Contains("Slack connected", page, StringComparison.Ordinal);
-        Assert.Contains(SlackScenario.SlackTeamName, page, StringComparison.Ordinal);
+        // Both sides are named: the Slack account and workspace, and the CodeStream user.
+        Assert.Contains("Slack account @ada in Example Workspace is now connected to CodeStream user Ada Lovelace (ada@example.com)", page, StringComparison.Ordinal);
+        Assert.Empty(browser.Cookies); // the callback deletes the connect cookie
 
         var exchange = Assert.Single(scenario.Slack.CallsTo("oauth.v2.access"));
         Assert.Equal(code, exchange.Args["code"]);
@@ -93,11 +107,10 @@ public sealed class SlackConnectTests
     {
         await using var scenario = await SlackScenario.StartAsync();
         var (teamId, adaId) = await scenario.CreateTeamWithUserAsync();
-        var link = await scenario.PostJsonAsync($"/api/v1/users/{adaId}/slack/connect", new { teamId });
-        var state = SlackScenario.StateOf(new Uri((string)link["authorizeUrl"]!));
+        var (browser, state) = await scenario.StartConnectAsync(adaId, teamId);
         var tampered = state[..^4] + (state[^4] == 'A' ? 'B' : 'A') + state[^3..];
 
-        var answer = await CallbackAsJsonAsync(scenario, $"code=anything&state={Uri.EscapeDataString(tampered)}");
+        var answer = await CallbackAsJsonAsync(browser, $"code=anything&state={Uri.EscapeDataString(tampered)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal("InvalidState", (string)answer.Body["outcome"]!);
@@ -110,13 +123,11 @@ public sealed class SlackConnectTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var scenario = await SlackScenario.StartAsync(configureServices: services => services.AddSingleton<TimeProvider>(clock));
         var (teamId, adaId) = await scenario.CreateTeamWithUserAsync();
-        var link = await scenario.PostJsonAsync($"/api/v1/users/{adaId}/slack/connect", new { teamId });
-        var state = SlackScenario.StateOf(new Uri((string)link["authorizeUrl"]!));
-        var code = scenario.Slack.IssueOAuthCode(new OAuthCodeGrant(
-            SlackScenario.SlackTeamId, SlackScenario.ClientId, SlackScenario.ClientSecret, SlackScenario.BotUserId, SlackScenario.AdaSlackId));
+        var (browser, state) = await scenario.StartConnectAsync(adaId, teamId);
+        var code = scenario.IssueCode();
 
         clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
-        var answer = await CallbackAsJsonAsync(scenario, $"code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}");
+        var answer = await CallbackAsJsonAsync(browser, $"code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal("ExpiredState", (string)answer.Body["outcome"]!);
@@ -130,10 +141,9 @@ public sealed class SlackConnectTests
     {
         await using var scenario = await SlackScenario.StartAsync();
         var (teamId, adaId) = await scenario.CreateTeamWithUserAsync();
-        var link = await scenario.PostJsonAsync($"/api/v1/users/{adaId}/slack/connect", new { teamId });
-        var state = SlackScenario.StateOf(new Uri((string)link["authorizeUrl"]!));
+        var (browser, state) = await scenario.StartConnectAsync(adaId, teamId);
 
-        using var response = await scenario.Client.GetAsync($"/no-auth/provider-token/slack?error=access_denied&state={Uri.EscapeDataString(state)}");
+        using var response = await browser.ReturnFromSlackAsync($"error=access_denied&state={Uri.EscapeDataString(state)}");
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -147,13 +157,11 @@ public sealed class SlackConnectTests
     {
         await using var scenario = await SlackScenario.StartAsync();
         var (teamId, adaId) = await scenario.CreateTeamWithUserAsync();
-        var link = await scenario.PostJsonAsync($"/api/v1/users/{adaId}/slack/connect", new { teamId });
-        var state = SlackScenario.StateOf(new Uri((string)link["authorizeUrl"]!));
+        var (browser, state) = await scenario.StartConnectAsync(adaId, teamId);
 
         // The app is known to Slack, but this code was never issued: oauth.v2.access answers ok:false invalid_code.
-        scenario.Slack.IssueOAuthCode(new OAuthCodeGrant(
-            SlackScenario.SlackTeamId, SlackScenario.ClientId, SlackScenario.ClientSecret, SlackScenario.BotUserId, SlackScenario.AdaSlackId));
-        var answer = await CallbackAsJsonAsync(scenario, $"code=never-issued&state={Uri.EscapeDataString(state)}");
+        scenario.IssueCode();
+        var answer = await CallbackAsJsonAsync(browser, $"code=never-issued&state={Uri.EscapeDataString(state)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal("ExchangeFailed", (string)answer.Body["outcome"]!);
@@ -167,11 +175,10 @@ public sealed class SlackConnectTests
     {
         await using var scenario = await SlackScenario.StartAsync();
         var (teamId, adaId) = await scenario.CreateTeamWithUserAsync();
-        var link = await scenario.PostJsonAsync($"/api/v1/users/{adaId}/slack/connect", new { teamId });
-        var state = SlackScenario.StateOf(new Uri((string)link["authorizeUrl"]!));
+        var (browser, state) = await scenario.StartConnectAsync(adaId, teamId);
         scenario.Slack.FailNext("oauth.v2.access", SlackFault.ServerError(), times: 10);
 
-        var answer = await CallbackAsJsonAsync(scenario, $"code=whatever&state={Uri.EscapeDataString(state)}");
+        var answer = await CallbackAsJsonAsync(browser, $"code=whatever&state={Uri.EscapeDataString(state)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal("ExchangeFailed", (string)answer.Body["outcome"]!);
@@ -229,15 +236,13 @@ public sealed class SlackConnectTests
         Assert.NotEqual(refresh.Token, profileSet.Token);
     }
 
-    private static async Task<(HttpStatusCode Status, JsonObject Body)> CallbackAsJsonAsync(SlackScenario scenario, string query)
+    internal static async Task<(HttpStatusCode Status, JsonObject Body)> CallbackAsJsonAsync(ConnectBrowser browser, string query)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/no-auth/provider-token/slack?{query}");
-        request.Headers.Accept.ParseAdd("application/json");
-        using var response = await scenario.Client.SendAsync(request);
+        using var response = await browser.ReturnFromSlackAsync(query, acceptJson: true);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
     }
 
-    private static async Task AssertNothingStoredAsync(SlackScenario scenario)
+    internal static async Task AssertNothingStoredAsync(SlackScenario scenario)
     {
         Assert.Equal(0, await DatabaseInspector.CountAsync(scenario.Database, "slack_bot_installations"));
         Assert.Equal(0, await DatabaseInspector.CountAsync(scenario.Database, "slack_user_installations"));
@@ -245,7 +250,8 @@ public sealed class SlackConnectTests
     }
 
     /// <summary>Arranges what Slack sync would have made: a faux user for Ada's Slack account, with a reply.</summary>
-    private static async Task<(string FauxId, string ReplyId)> AddFauxUserWithReplyAsync(SlackScenario scenario, string teamId, string adaId)
+    internal static async Task<(string FauxId, string ReplyId)> AddFauxUserWithReplyAsync(
+        SlackScenario scenario, string teamId, string adaId, string slackUserId = SlackScenario.AdaSlackId)
     {
         var codemark = await scenario.PostJsonAsync(
             $"/api/v1/teams/{teamId}/codemarks",
@@ -254,8 +260,10 @@ public sealed class SlackConnectTests
         using var scope = scenario.Host.Services.CreateScope();
         var services = scope.ServiceProvider;
         var team = TeamId.Parse(teamId);
-        var identity = new SlackIdentity(SlackTeamId.Parse(SlackScenario.SlackTeamId), SlackUserId.Parse(SlackScenario.AdaSlackId));
-        var faux = User.CreateFaux(team, identity, "ada@example.com", "ada-slack", "Ada (Slack)", "Europe/London", DateTimeOffset.UtcNow);
+        var identity = new SlackIdentity(SlackTeamId.Parse(SlackScenario.SlackTeamId), SlackUserId.Parse(slackUserId));
+        var faux = slackUserId == SlackScenario.AdaSlackId
+            ? User.CreateFaux(team, identity, "ada@example.com", "ada-slack", "Ada (Slack)", "Europe/London", DateTimeOffset.UtcNow)
+            : User.CreateFaux(team, identity, null, slackUserId.ToLowerInvariant(), "Slack user " + slackUserId, "UTC", DateTimeOffset.UtcNow);
         Assert.True(await services.GetRequiredService<IUserRepository>().TryAddAsync(faux, CancellationToken.None));
         var cm = await services.GetRequiredService<ICodemarkRepository>().GetAsync(CodemarkId.Parse((string)codemark["id"]!), CancellationToken.None);
         var reply = Post.CreateReply(cm!, faux.Id, "From Slack before connecting", PostOrigin.Slack, DateTimeOffset.UtcNow);

@@ -33,6 +33,21 @@ public sealed record SlackSettings
     /// <summary><c>{publicOrigin}/no-auth/provider-token/slack</c>.</summary>
     public Uri RedirectUri { get; init; } = new("http://localhost:5000/no-auth/provider-token/slack");
 
+    /// <summary>
+    /// <c>{publicOrigin}/no-auth/provider-token/slack/start</c>: the connect link opens here first, so the browser that
+    /// starts the flow gets the cookie the callback checks.
+    /// </summary>
+    public Uri ConnectStartUri { get; init; } = new("http://localhost:5000/no-auth/provider-token/slack/start");
+
+    /// <summary>
+    /// <c>false</c> (default): a connection completes only when the Slack account's e-mail is the CodeStream user's.
+    /// Operators whose Slack and CodeStream e-mails differ may relax this; a faux user is merged only on a match.
+    /// </summary>
+    public bool AllowEmailMismatch { get; init; }
+
+    /// <summary>Hosts besides Slack's own (<c>hooks.slack.com</c>, <c>hooks.slack-gov.com</c>) that a <c>response_url</c> may name.</summary>
+    public IReadOnlyList<string> ResponseUrlAllowedHosts { get; init; } = [];
+
     /// <summary>Where CodeStream's web app opens codemarks (buttons in Slack link here); ends with a slash.</summary>
     public Uri WebBaseUrl { get; init; } = new("http://localhost:5000/");
 

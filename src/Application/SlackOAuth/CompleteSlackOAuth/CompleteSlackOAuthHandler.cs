@@ -8,12 +8,15 @@ using MediatR;
 namespace CodeStream.Integrations.Application.SlackOAuth.CompleteSlackOAuth;
 
 /// <summary>
-/// Verifies the state, exchanges the code, then — in one transaction, after the Slack call — stores the bot and user
-/// tokens, links the Slack identity and merges the faux user that stood in for this person. Every failure stores nothing.
+/// Checks that the state is ours, unexpired, from this browser and unused (then consumes it); exchanges the code; reads
+/// the Slack account with its new user token and requires its e-mail to be the CodeStream user's; refuses a Slack
+/// account linked to someone else; then — in one transaction — stores the tokens, links the identity and merges the
+/// faux user that stood in for this person. Every refusal stores no token and changes no link.
 /// </summary>
 internal sealed class CompleteSlackOAuthHandler(
     SlackSettings settings,
     IOAuthStateProtector stateProtector,
+    ISlackOAuthStateLedger ledger,
     ISlackGateway slack,
     IUserRepository users,
     ISlackInstallationRepository installations,
@@ -32,13 +35,24 @@ internal sealed class CompleteSlackOAuthHandler(
         var state = string.IsNullOrEmpty(request.State) ? null : stateProtector.Unprotect(request.State);
         if (state is null || !UserId.TryParse(state.UserId, out var userId) || !TeamId.TryParse(state.TeamId, out var teamId))
         {
-            return Fail(SlackConnectionOutcome.InvalidState, "The Slack connection link is not valid (it was altered or not issued by this server). Start again from CodeStream.");
+            return Fail(SlackConnectionOutcome.InvalidState, SlackConnectMessages.InvalidLink);
+        }
+
+        if (!BrowserNonce.Matches(request.BrowserNonce, state.BrowserNonceHash))
+        {
+            return Fail(SlackConnectionOutcome.OtherBrowser, SlackConnectMessages.OtherBrowser);
         }
 
         var now = clock.GetUtcNow();
         if (now > state.ExpiresAt)
         {
-            return Fail(SlackConnectionOutcome.ExpiredState, "The Slack connection link has expired. Start again from CodeStream.");
+            return Fail(SlackConnectionOutcome.ExpiredState, SlackConnectMessages.ExpiredLink);
+        }
+
+        // Consumed before Slack is called: of two callbacks racing with one state, exactly one goes on.
+        if (!await ledger.TryConsumeAsync(state.BrowserNonceHash, state.ExpiresAt, cancellationToken).ConfigureAwait(false))
+        {
+            return Fail(SlackConnectionOutcome.StateAlreadyUsed, SlackConnectMessages.AlreadyUsed);
         }
 
         if (!string.IsNullOrEmpty(request.Error))
@@ -60,9 +74,11 @@ internal sealed class CompleteSlackOAuthHandler(
         }
 
         SlackOAuthGrant grant;
+        SlackUserProfile account;
         try
         {
             grant = await slack.ExchangeOAuthCodeAsync(request.Code, settings.RedirectUri.ToString(), cancellationToken).ConfigureAwait(false);
+            account = await slack.GetUserInfoAsync(grant.UserToken, grant.SlackUserId, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException exception)
         {
@@ -76,31 +92,68 @@ internal sealed class CompleteSlackOAuthHandler(
             return Fail(SlackConnectionOutcome.ExchangeFailed, "Slack answered with ids this server does not understand.");
         }
 
-        await unitOfWork.InTransactionAsync(
-            async () =>
-            {
-                await installations.UpsertBotAsync(
-                    new SlackBotInstallation(teamId, slackTeamId, grant.SlackTeamName, botUserId, grant.AppId, grant.BotToken, grant.BotScopes, now),
-                    cancellationToken).ConfigureAwait(false);
-                await installations.UpsertUserAsync(
-                    new SlackUserInstallation(
-                        userId, teamId, slackTeamId, slackUserId, grant.UserToken, grant.UserScopes, grant.UserRefreshToken,
-                        grant.UserTokenLifetime is { } lifetime ? now + lifetime : null, now),
-                    cancellationToken).ConfigureAwait(false);
+        var sameEmail = user.HasEmail(account.Email);
+        if (!sameEmail && !settings.AllowEmailMismatch)
+        {
+            return Fail(SlackConnectionOutcome.EmailMismatch, SlackConnectMessages.EmailMismatch);
+        }
 
-                var identity = new SlackIdentity(slackTeamId, slackUserId);
-                var faux = await users.FindByExternalIdAsync(teamId, identity.FauxExternalUserId(teamId), cancellationToken).ConfigureAwait(false);
-                if (faux is not null)
+        var identity = new SlackIdentity(slackTeamId, slackUserId);
+        var linked = await identities.FindAsync(teamId, identity, cancellationToken).ConfigureAwait(false);
+        if (linked is not null && linked.UserId != userId)
+        {
+            return Fail(SlackConnectionOutcome.IdentityLinkedElsewhere, SlackConnectMessages.IdentityLinkedElsewhere);
+        }
+
+        try
+        {
+            await unitOfWork.InTransactionAsync(
+                async () =>
                 {
-                    await merges.MergeAsync(faux.Id, userId, cancellationToken).ConfigureAwait(false);
-                }
+                    // First, so a link made by a racing connect since the check above rolls everything back.
+                    if (!await identities.LinkOrRefreshAsync(new SlackIdentityLink(identity, teamId, userId, now), cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new IdentityTakenException();
+                    }
 
-                await identities.RelinkAsync(new SlackIdentityLink(identity, teamId, userId, now), cancellationToken).ConfigureAwait(false);
-                return true;
-            },
-            cancellationToken).ConfigureAwait(false);
+                    await installations.UpsertBotAsync(
+                        new SlackBotInstallation(teamId, slackTeamId, grant.SlackTeamName, botUserId, grant.AppId, grant.BotToken, grant.BotScopes, now),
+                        cancellationToken).ConfigureAwait(false);
+                    await installations.UpsertUserAsync(
+                        new SlackUserInstallation(
+                            userId, teamId, slackTeamId, slackUserId, grant.UserToken, grant.UserScopes, grant.UserRefreshToken,
+                            grant.UserTokenLifetime is { } lifetime ? now + lifetime : null, now),
+                        cancellationToken).ConfigureAwait(false);
 
-        return new SlackConnectionResult(SlackConnectionOutcome.Connected, $"Slack connected to {grant.SlackTeamName ?? grant.SlackTeamId}.", grant.SlackTeamId, grant.SlackTeamName);
+                    // The faux user's replies become this user's only when the e-mails prove it is the same person.
+                    var faux = sameEmail
+                        ? await users.FindByExternalIdAsync(teamId, identity.FauxExternalUserId(teamId), cancellationToken).ConfigureAwait(false)
+                        : null;
+                    if (faux is not null)
+                    {
+                        await merges.MergeAsync(faux.Id, userId, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (IdentityTakenException)
+        {
+            return Fail(SlackConnectionOutcome.IdentityLinkedElsewhere, SlackConnectMessages.IdentityLinkedElsewhere);
+        }
+
+        var workspace = grant.SlackTeamName ?? grant.SlackTeamId;
+        var person = $"{user.DisplayName} ({user.Email})";
+        return new SlackConnectionResult(
+            SlackConnectionOutcome.Connected,
+            $"Slack account @{account.Name} in {workspace} is now connected to CodeStream user {person}.",
+            grant.SlackTeamId,
+            grant.SlackTeamName)
+        {
+            SlackUserName = account.Name,
+            CodeStreamUser = person,
+        };
     }
 
     private static SlackConnectionResult Fail(SlackConnectionOutcome outcome, string message) => new(outcome, message);
@@ -108,4 +161,7 @@ internal sealed class CompleteSlackOAuthHandler(
     // Slack's error codes are short snake_case words; anything else is not echoed back.
     private static string Sanitize(string error) =>
         error.Length <= 64 && error.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.') ? error : "unexpected error";
+
+    /// <summary>Rolls the connect's transaction back when another user took the Slack identity meanwhile.</summary>
+    private sealed class IdentityTakenException : Exception;
 }

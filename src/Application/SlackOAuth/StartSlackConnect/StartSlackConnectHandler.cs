@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Common.Slack;
@@ -29,17 +28,8 @@ internal sealed class StartSlackConnectHandler(
         var user = await users.GetAsync(userId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("User", userId.Value);
         TeamGuard.EnsureCanActIn(user, teamId);
 
-        var state = stateProtector.Protect(new OAuthState(
-            userId.Value, teamId.Value, clock.GetUtcNow() + settings.OAuthStateLifetime, Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
-        var query = string.Join('&', new[]
-        {
-            ("client_id", settings.ClientId ?? string.Empty),
-            ("scope", SlackSettings.BotScopes),
-            ("user_scope", SlackSettings.UserScopes),
-            ("redirect_uri", settings.RedirectUri.ToString()),
-            ("state", state),
-        }.Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}"));
-        var authorize = settings.OAuthAuthorizeUrl.ToString();
-        return new SlackConnectLink($"{authorize}{(authorize.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{query}");
+        // The link opens this host's consent start page, which binds the flow to the browser that opens it.
+        var ticket = stateProtector.ProtectTicket(new SlackConnectTicket(userId.Value, teamId.Value, clock.GetUtcNow() + settings.OAuthStateLifetime));
+        return new SlackConnectLink($"{settings.ConnectStartUri}?ticket={Uri.EscapeDataString(ticket)}");
     }
 }

@@ -13,10 +13,12 @@ internal sealed class SlackIdentityRepository(DbSession session) : ISlackIdentit
         ON CONFLICT DO NOTHING
         """;
 
-    private const string UpsertSql = """
+    // The WHERE makes the database itself refuse to move a link to another user, even under a racing connect.
+    private const string LinkOrRefreshSql = """
         INSERT INTO slack_identity_links (team_id, slack_team_id, slack_user_id, user_id, linked_at)
         VALUES (@TeamId, @SlackTeamId, @SlackUserId, @UserId, @LinkedAt)
-        ON CONFLICT (team_id, slack_team_id, slack_user_id) DO UPDATE SET user_id = excluded.user_id, linked_at = excluded.linked_at
+        ON CONFLICT (team_id, slack_team_id, slack_user_id) DO UPDATE SET linked_at = excluded.linked_at
+        WHERE slack_identity_links.user_id = excluded.user_id
         """;
 
     private const string SelectSql = """
@@ -32,8 +34,8 @@ internal sealed class SlackIdentityRepository(DbSession session) : ISlackIdentit
     public async Task<bool> TryLinkAsync(SlackIdentityLink link, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(InsertSql, Parameters(link), cancellationToken).ConfigureAwait(false) == 1;
 
-    public Task RelinkAsync(SlackIdentityLink link, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(UpsertSql, Parameters(link), cancellationToken);
+    public async Task<bool> LinkOrRefreshAsync(SlackIdentityLink link, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(LinkOrRefreshSql, Parameters(link), cancellationToken).ConfigureAwait(false) == 1;
 
     public async Task<IReadOnlyList<SlackIdentityLink>> FindByUsersAsync(
         TeamId teamId, SlackTeamId slackTeamId, IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken)

@@ -5,18 +5,27 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Security;
 
-/// <summary>OAuth <c>state</c> as authenticated ciphertext: it cannot be read, forged or altered outside this host.</summary>
+/// <summary>Connect tickets and OAuth <c>state</c> as authenticated ciphertext: unreadable, unforgeable and unalterable outside this host.</summary>
 internal sealed class OAuthStateProtector(SecretProtection protection) : IOAuthStateProtector
 {
-    private readonly IDataProtector protector = protection.Provider.CreateProtector("CodeStream.Integrations.SlackOAuthState.v1");
+    // v2: the state carries the browser nonce's hash (v1 states, without it, no longer verify).
+    private readonly IDataProtector states = protection.Provider.CreateProtector("CodeStream.Integrations.SlackOAuthState.v2");
+    private readonly IDataProtector tickets = protection.Provider.CreateProtector("CodeStream.Integrations.SlackConnectTicket.v1");
 
-    public string Protect(OAuthState state) => protector.Protect(JsonSerializer.Serialize(state));
+    public string ProtectTicket(SlackConnectTicket ticket) => tickets.Protect(JsonSerializer.Serialize(ticket));
 
-    public OAuthState? Unprotect(string protectedState)
+    public SlackConnectTicket? UnprotectTicket(string protectedTicket) => Read<SlackConnectTicket>(tickets, protectedTicket);
+
+    public string Protect(OAuthState state) => states.Protect(JsonSerializer.Serialize(state));
+
+    public OAuthState? Unprotect(string protectedState) => Read<OAuthState>(states, protectedState);
+
+    private static T? Read<T>(IDataProtector protector, string protectedText)
+        where T : class
     {
         try
         {
-            return JsonSerializer.Deserialize<OAuthState>(protector.Unprotect(protectedState));
+            return JsonSerializer.Deserialize<T>(protector.Unprotect(protectedText));
         }
         catch (Exception exception) when (exception is CryptographicException or JsonException or FormatException)
         {

@@ -1,5 +1,6 @@
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Application.SlackOAuth;
 using CodeStream.Integrations.Application.SlackOAuth.CompleteSlackOAuth;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 using CodeStream.Integrations.Domain.Slack;
@@ -14,6 +15,7 @@ namespace CodeStream.Integrations.Application.UnitTests.SlackOAuth.CompleteSlack
 public sealed class CompleteSlackOAuthHandlerTests : IDisposable
 {
     private const string SealedState = "sealed-state";
+    private const string Nonce = "browser-nonce-from-the-cookie";
     private const string Code = "4242.code.secret";
     private const string RedirectUri = "https://codestream.example.com/no-auth/provider-token/slack";
     private const string SlackTeam = "T012AB3C4";
@@ -28,6 +30,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     };
 
     private readonly IOAuthStateProtector _protector = Substitute.For<IOAuthStateProtector>();
+    private readonly ISlackOAuthStateLedger _ledger = Substitute.For<ISlackOAuthStateLedger>();
     private readonly ISlackGateway _slack = Substitute.For<ISlackGateway>();
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly ISlackInstallationRepository _installations = Substitute.For<ISlackInstallationRepository>();
@@ -44,12 +47,21 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     public CompleteSlackOAuthHandlerTests()
     {
         _user = Given.RegisteredUser(_team.Id);
-        _state = new OAuthState(_user.Id.Value, _team.Id.Value, Given.Now.AddMinutes(10), "0123456789ABCDEF0123456789ABCDEF");
+        _state = new OAuthState(_user.Id.Value, _team.Id.Value, Given.Now.AddMinutes(10), BrowserNonce.Hash(Nonce));
         _protector.Unprotect(SealedState).Returns(_state);
         _users.GetAsync(_user.Id, Arg.Any<CancellationToken>()).Returns(_user);
         _slack.ExchangeOAuthCodeAsync(Code, RedirectUri, Arg.Any<CancellationToken>())
             .Returns(Grant())
             .AndDoes(_ => _events.Add("exchange"));
+        _slack.GetUserInfoAsync("xoxp-user-token", SlackUser, Arg.Any<CancellationToken>())
+            .Returns(Profile("ADA@example.com"))
+            .AndDoes(_ => _events.Add("users.info"));
+        _ledger.TryConsumeAsync(_state.BrowserNonceHash, _state.ExpiresAt, Arg.Any<CancellationToken>())
+            .Returns(true)
+            .AndDoes(_ => _events.Add("consume"));
+        _identities.LinkOrRefreshAsync(Arg.Any<SlackIdentityLink>(), Arg.Any<CancellationToken>())
+            .Returns(true)
+            .AndDoes(_ => _events.Add("link"));
 
         _unitOfWork.When(u => u.BeginAsync(Arg.Any<CancellationToken>())).Do(_ => _events.Add("begin"));
         _unitOfWork.When(u => u.CommitAsync(Arg.Any<CancellationToken>())).Do(_ => _events.Add("commit"));
@@ -57,7 +69,6 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
         _installations.When(i => i.UpsertBotAsync(Arg.Any<SlackBotInstallation>(), Arg.Any<CancellationToken>())).Do(_ => _events.Add("bot"));
         _installations.When(i => i.UpsertUserAsync(Arg.Any<SlackUserInstallation>(), Arg.Any<CancellationToken>())).Do(_ => _events.Add("user"));
         _merges.When(m => m.MergeAsync(Arg.Any<UserId>(), Arg.Any<UserId>(), Arg.Any<CancellationToken>())).Do(_ => _events.Add("merge"));
-        _identities.When(i => i.RelinkAsync(Arg.Any<SlackIdentityLink>(), Arg.Any<CancellationToken>())).Do(_ => _events.Add("relink"));
     }
 
     public void Dispose() => _cancellation.Dispose();
@@ -73,7 +84,9 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
         Assert.True(result.Succeeded);
         Assert.Equal(SlackTeam, result.SlackTeamId);
         Assert.Equal("Acme Slack", result.SlackTeamName);
-        Assert.Equal("Slack connected to Acme Slack.", result.Message);
+        Assert.Equal("Slack account @ada in Acme Slack is now connected to CodeStream user Ada Lovelace (ada@example.com).", result.Message);
+        Assert.Equal("ada", result.SlackUserName);
+        Assert.Equal("Ada Lovelace (ada@example.com)", result.CodeStreamUser);
     }
 
     [Fact]
@@ -85,7 +98,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
 
         Assert.Equal(SlackConnectionOutcome.Connected, result.Outcome);
         Assert.Null(result.SlackTeamName);
-        Assert.Equal($"Slack connected to {SlackTeam}.", result.Message);
+        Assert.Contains($"in {SlackTeam} is now connected", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,11 +148,11 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Handle_WhenValid_RelinksTheSlackIdentityToTheUser()
+    public async Task Handle_WhenValid_LinksTheSlackIdentityToTheUser()
     {
         await Handler().Handle(Command(), _cancellation.Token);
 
-        await _identities.Received(1).RelinkAsync(
+        await _identities.Received(1).LinkOrRefreshAsync(
             Arg.Is<SlackIdentityLink>(l => l.Identity.Value == $"slack::{SlackTeam}::{SlackUser}" && l.TeamId == _team.Id
                 && l.UserId == _user.Id && l.LinkedAt == Given.Now),
             _cancellation.Token);
@@ -157,7 +170,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
 
         Assert.Equal(SlackConnectionOutcome.Connected, result.Outcome);
         await _merges.Received(1).MergeAsync(faux.Id, _user.Id, _cancellation.Token);
-        Assert.Equal(["exchange", "begin", "bot", "user", "merge", "relink", "commit"], _events);
+        Assert.Equal(["consume", "exchange", "users.info", "begin", "link", "bot", "user", "merge", "commit"], _events);
     }
 
     [Fact]
@@ -175,7 +188,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     {
         await Handler().Handle(Command(), _cancellation.Token);
 
-        Assert.Equal(["exchange", "begin", "bot", "user", "relink", "commit"], _events);
+        Assert.Equal(["consume", "exchange", "users.info", "begin", "link", "bot", "user", "commit"], _events);
         await _unitOfWork.Received(1).BeginAsync(_cancellation.Token);
         await _unitOfWork.Received(1).CommitAsync(_cancellation.Token);
         await _unitOfWork.DidNotReceiveWithAnyArgs().RollbackAsync(default);
@@ -192,7 +205,6 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
         Assert.Same(failure, thrown);
         await _unitOfWork.Received(1).RollbackAsync(CancellationToken.None);
         await _unitOfWork.Received(0).CommitAsync(Arg.Any<CancellationToken>());
-        await _identities.Received(0).RelinkAsync(Arg.Any<SlackIdentityLink>(), Arg.Any<CancellationToken>());
     }
 
     // ---- Unavailable ----
@@ -228,7 +240,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     [InlineData("")]
     public async Task Handle_WhenStateMissing_ReturnsInvalidStateWithoutUnprotecting(string? state)
     {
-        var result = await Handler().Handle(new CompleteSlackOAuthCommand(Code, state, null), CancellationToken.None);
+        var result = await Handler().Handle(new CompleteSlackOAuthCommand(Code, state, null, Nonce), CancellationToken.None);
 
         AssertFailed(result, SlackConnectionOutcome.InvalidState);
         _protector.DidNotReceiveWithAnyArgs().Unprotect(default!);
@@ -241,7 +253,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     {
         _protector.Unprotect("forged").Returns((OAuthState?)null);
 
-        var result = await Handler().Handle(new CompleteSlackOAuthCommand(Code, "forged", null), CancellationToken.None);
+        var result = await Handler().Handle(new CompleteSlackOAuthCommand(Code, "forged", null, Nonce), CancellationToken.None);
 
         AssertFailed(result, SlackConnectionOutcome.InvalidState);
         await AssertSlackNotCalledAsync();
@@ -283,7 +295,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     {
         _clock.Advance(TimeSpan.FromHours(1));
 
-        var result = await Handler().Handle(new CompleteSlackOAuthCommand(null, SealedState, "access_denied"), CancellationToken.None);
+        var result = await Handler().Handle(new CompleteSlackOAuthCommand(null, SealedState, "access_denied", Nonce), CancellationToken.None);
 
         AssertFailed(result, SlackConnectionOutcome.ExpiredState);
         await AssertNothingStoredAsync();
@@ -294,7 +306,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     [Fact]
     public async Task Handle_WhenUserDeniedAccess_ReturnsCancelled()
     {
-        var result = await Handler().Handle(new CompleteSlackOAuthCommand(null, SealedState, "access_denied"), CancellationToken.None);
+        var result = await Handler().Handle(new CompleteSlackOAuthCommand(null, SealedState, "access_denied", Nonce), CancellationToken.None);
 
         AssertFailed(result, SlackConnectionOutcome.Cancelled);
         Assert.Equal("Slack connection was cancelled.", result.Message);
@@ -305,7 +317,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     [Fact]
     public async Task Handle_WhenSlackSentAnotherError_ReturnsExchangeFailedNamingIt()
     {
-        var result = await Handler().Handle(new CompleteSlackOAuthCommand(Code, SealedState, "invalid_scope"), CancellationToken.None);
+        var result = await Handler().Handle(new CompleteSlackOAuthCommand(Code, SealedState, "invalid_scope", Nonce), CancellationToken.None);
 
         AssertFailed(result, SlackConnectionOutcome.ExchangeFailed);
         Assert.Contains("(invalid_scope)", result.Message, StringComparison.Ordinal);
@@ -319,7 +331,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     [InlineData("x\"onmouseover=\"alert(1)")]
     public async Task Handle_WhenSlackErrorIsNotAnErrorCode_DoesNotEchoIt(string error)
     {
-        var result = await Handler().Handle(new CompleteSlackOAuthCommand(Code, SealedState, error), CancellationToken.None);
+        var result = await Handler().Handle(new CompleteSlackOAuthCommand(Code, SealedState, error, Nonce), CancellationToken.None);
 
         AssertFailed(result, SlackConnectionOutcome.ExchangeFailed);
         Assert.DoesNotContain(error, result.Message, StringComparison.Ordinal);
@@ -334,7 +346,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     {
         var error = new string('a', 65);
 
-        var result = await Handler().Handle(new CompleteSlackOAuthCommand(Code, SealedState, error), CancellationToken.None);
+        var result = await Handler().Handle(new CompleteSlackOAuthCommand(Code, SealedState, error, Nonce), CancellationToken.None);
 
         AssertFailed(result, SlackConnectionOutcome.ExchangeFailed);
         Assert.DoesNotContain(error, result.Message, StringComparison.Ordinal);
@@ -349,7 +361,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     [InlineData("   ")]
     public async Task Handle_WhenCodeMissing_ReturnsInvalidRequest(string? code)
     {
-        var result = await Handler().Handle(new CompleteSlackOAuthCommand(code, SealedState, null), CancellationToken.None);
+        var result = await Handler().Handle(new CompleteSlackOAuthCommand(code, SealedState, null, Nonce), CancellationToken.None);
 
         AssertFailed(result, SlackConnectionOutcome.InvalidRequest);
         await AssertSlackNotCalledAsync();
@@ -431,6 +443,100 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
         await AssertNothingStoredAsync();
     }
 
+    // ---- The browser, the single use, the person ----
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("another-browsers-nonce")]
+    public async Task Handle_WhenTheBrowserHasNotTheStartCookie_ReturnsOtherBrowserBeforeConsumingOrCallingSlack(string? nonce)
+    {
+        var result = await Handler().Handle(Command(nonce), CancellationToken.None);
+
+        AssertFailed(result, SlackConnectionOutcome.OtherBrowser);
+        Assert.Empty(_ledger.ReceivedCalls());
+        await AssertSlackNotCalledAsync();
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheStateWasConsumedBefore_ReturnsStateAlreadyUsedWithoutCallingSlack()
+    {
+        _ledger.TryConsumeAsync(_state.BrowserNonceHash, _state.ExpiresAt, Arg.Any<CancellationToken>()).Returns(false);
+
+        var result = await Handler().Handle(Command(), CancellationToken.None);
+
+        AssertFailed(result, SlackConnectionOutcome.StateAlreadyUsed);
+        await AssertSlackNotCalledAsync();
+        await AssertNothingStoredAsync();
+    }
+
+    [Theory]
+    [InlineData("grace@example.com")]
+    [InlineData(null)]
+    public async Task Handle_WhenTheSlackEmailIsNotTheUsers_ReturnsEmailMismatchAndStoresNothing(string? slackEmail)
+    {
+        _slack.GetUserInfoAsync("xoxp-user-token", SlackUser, Arg.Any<CancellationToken>()).Returns(Profile(slackEmail, "grace"));
+
+        var result = await Handler().Handle(Command(), CancellationToken.None);
+
+        AssertFailed(result, SlackConnectionOutcome.EmailMismatch);
+        Assert.DoesNotContain("ada@example.com", result.Message, StringComparison.OrdinalIgnoreCase);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Handle_WhenMismatchIsAllowed_ConnectsButNeverMergesTheFauxUser()
+    {
+        _slack.GetUserInfoAsync("xoxp-user-token", SlackUser, Arg.Any<CancellationToken>()).Returns(Profile("grace@example.com", "grace"));
+        _users.FindByExternalIdAsync(Arg.Any<TeamId>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(Given.FauxUser(_team.Id));
+
+        var result = await Handler(Settings with { AllowEmailMismatch = true }).Handle(Command(), CancellationToken.None);
+
+        Assert.Equal(SlackConnectionOutcome.Connected, result.Outcome);
+        await _merges.DidNotReceiveWithAnyArgs().MergeAsync(default, default, default);
+        Assert.Equal(["consume", "exchange", "users.info", "begin", "link", "bot", "user", "commit"], _events);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheSlackIdentityIsLinkedToAnotherUser_ReturnsIdentityLinkedElsewhereAndStoresNothing()
+    {
+        var other = Given.RegisteredUser(_team.Id, "bob@example.com", "bob");
+        _identities.FindAsync(_team.Id, Arg.Any<SlackIdentity>(), Arg.Any<CancellationToken>())
+            .Returns(ci => new SlackIdentityLink(ci.Arg<SlackIdentity>(), _team.Id, other.Id, Given.Now.AddDays(-1)));
+
+        var result = await Handler().Handle(Command(), CancellationToken.None);
+
+        AssertFailed(result, SlackConnectionOutcome.IdentityLinkedElsewhere);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Handle_WhenAnotherUserTakesTheIdentityDuringTheConnect_RollsBackAndReturnsIdentityLinkedElsewhere()
+    {
+        _identities.LinkOrRefreshAsync(Arg.Any<SlackIdentityLink>(), Arg.Any<CancellationToken>()).Returns(false);
+
+        var result = await Handler().Handle(Command(), CancellationToken.None);
+
+        AssertFailed(result, SlackConnectionOutcome.IdentityLinkedElsewhere);
+        await _unitOfWork.Received(1).RollbackAsync(CancellationToken.None);
+        await _unitOfWork.DidNotReceiveWithAnyArgs().CommitAsync(default);
+        Assert.Empty(_installations.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task Handle_WhenSlackWillNotTellTheAccount_ReturnsExchangeFailedAndStoresNothing()
+    {
+        _slack.GetUserInfoAsync("xoxp-user-token", SlackUser, Arg.Any<CancellationToken>())
+            .ThrowsAsync(new SlackApiException("users.info", "missing_scope"));
+
+        var result = await Handler().Handle(Command(), CancellationToken.None);
+
+        AssertFailed(result, SlackConnectionOutcome.ExchangeFailed);
+        Assert.Contains("missing_scope", result.Message, StringComparison.Ordinal);
+        await AssertNothingStoredAsync();
+    }
+
     private static SlackOAuthGrant Grant() => new(
         SlackTeam,
         "Acme Slack",
@@ -444,7 +550,10 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
         UserRefreshToken: null,
         UserTokenLifetime: null);
 
-    private static CompleteSlackOAuthCommand Command() => new(Code, SealedState, null);
+    private static CompleteSlackOAuthCommand Command(string? nonce = Nonce) => new(Code, SealedState, null, nonce);
+
+    private static SlackUserProfile Profile(string? email, string name = "ada") =>
+        new(SlackUser, SlackTeam, name, "Ada Lovelace", null, email, "Europe/London", IsBot: false, Deleted: false);
 
     private static void AssertFailed(SlackConnectionResult result, SlackConnectionOutcome outcome)
     {
@@ -454,7 +563,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     }
 
     private CompleteSlackOAuthHandler Handler(SlackSettings? settings = null) =>
-        new(settings ?? Settings, _protector, _slack, _users, _installations, _identities, _merges, _unitOfWork, _clock);
+        new(settings ?? Settings, _protector, _ledger, _slack, _users, _installations, _identities, _merges, _unitOfWork, _clock);
 
     private async Task AssertSlackNotCalledAsync() =>
         await _slack.Received(0).ExchangeOAuthCodeAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>());
@@ -463,13 +572,13 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     {
         await _installations.Received(0).UpsertBotAsync(Arg.Any<SlackBotInstallation>(), Arg.Any<CancellationToken>());
         await _installations.Received(0).UpsertUserAsync(Arg.Any<SlackUserInstallation>(), Arg.Any<CancellationToken>());
-        await _identities.Received(0).RelinkAsync(Arg.Any<SlackIdentityLink>(), Arg.Any<CancellationToken>());
+        await _identities.Received(0).LinkOrRefreshAsync(Arg.Any<SlackIdentityLink>(), Arg.Any<CancellationToken>());
         await _identities.Received(0).TryLinkAsync(Arg.Any<SlackIdentityLink>(), Arg.Any<CancellationToken>());
         await _merges.Received(0).MergeAsync(Arg.Any<UserId>(), Arg.Any<UserId>(), Arg.Any<CancellationToken>());
         await _unitOfWork.Received(0).BeginAsync(Arg.Any<CancellationToken>());
         await _unitOfWork.Received(0).CommitAsync(Arg.Any<CancellationToken>());
         Assert.Empty(_installations.ReceivedCalls());
-        Assert.Empty(_identities.ReceivedCalls());
+        Assert.All(_identities.ReceivedCalls(), call => Assert.Equal(nameof(ISlackIdentityRepository.FindAsync), call.GetMethodInfo().Name));
         Assert.Empty(_merges.ReceivedCalls());
         Assert.Empty(_unitOfWork.ReceivedCalls());
     }

@@ -13,19 +13,18 @@ namespace CodeStream.Integrations.Application.UnitTests.SlackOAuth.StartSlackCon
 public sealed class StartSlackConnectHandlerTests
 {
     // Characters that must be escaped in a query value, as a real data-protection payload may contain them.
-    private const string ProtectedState = "CfDJ8+sealed/state==";
+    private const string ProtectedTicket = "CfDJ8+sealed/ticket==";
 
     private static readonly SlackSettings Settings = new()
     {
         ClientId = "1234.5678",
         OAuthConfigured = true,
-        OAuthAuthorizeUrl = new Uri("https://slack.example.com/oauth/v2/authorize"),
-        RedirectUri = new Uri("https://codestream.example.com/no-auth/provider-token/slack"),
+        ConnectStartUri = new Uri("https://codestream.example.com/no-auth/provider-token/slack/start"),
     };
 
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IOAuthStateProtector _protector = Substitute.For<IOAuthStateProtector>();
-    private readonly List<OAuthState> _protectedStates = [];
+    private readonly List<SlackConnectTicket> _tickets = [];
     private readonly Team _team = Given.NewTeam();
     private readonly User _user;
 
@@ -33,67 +32,36 @@ public sealed class StartSlackConnectHandlerTests
     {
         _user = Given.RegisteredUser(_team.Id);
         _users.GetAsync(_user.Id, Arg.Any<CancellationToken>()).Returns(_user);
-        _protector.Protect(Arg.Do<OAuthState>(_protectedStates.Add)).Returns(ProtectedState);
+        _protector.ProtectTicket(Arg.Do<SlackConnectTicket>(_tickets.Add)).Returns(ProtectedTicket);
     }
 
     [Fact]
-    public async Task Handle_WhenValid_ReturnsAuthorizeUrlWithEveryOAuthParameter()
+    public async Task Handle_WhenValid_ReturnsTheHostsStartLinkWithAnEscapedTicket()
     {
         var link = await Handler().Handle(Command(), CancellationToken.None);
 
-        Assert.StartsWith($"{Settings.OAuthAuthorizeUrl}?", link.AuthorizeUrl, StringComparison.Ordinal);
-        var query = HttpUtility.ParseQueryString(new Uri(link.AuthorizeUrl).Query);
-        Assert.Equal(
-            ["client_id", "redirect_uri", "scope", "state", "user_scope"],
-            query.AllKeys.Order(StringComparer.Ordinal));
-        Assert.Equal("1234.5678", query["client_id"]);
-        Assert.Equal(SlackSettings.BotScopes, query["scope"]);
-        Assert.Equal(SlackSettings.UserScopes, query["user_scope"]);
-        Assert.Equal("https://codestream.example.com/no-auth/provider-token/slack", query["redirect_uri"]);
-        Assert.Equal(ProtectedState, query["state"]);
+        Assert.Equal("https://codestream.example.com/no-auth/provider-token/slack/start?ticket=CfDJ8%2Bsealed%2Fticket%3D%3D", link.AuthorizeUrl);
+        Assert.Equal(ProtectedTicket, HttpUtility.ParseQueryString(new Uri(link.AuthorizeUrl).Query)["ticket"]);
+        _protector.DidNotReceiveWithAnyArgs().Protect(default!);
     }
 
     [Fact]
-    public async Task Handle_WhenValid_EscapesTheQueryValues()
-    {
-        var link = await Handler().Handle(Command(), CancellationToken.None);
-
-        var query = new Uri(link.AuthorizeUrl).Query;
-        Assert.Contains("state=CfDJ8%2Bsealed%2Fstate%3D%3D", query, StringComparison.Ordinal);
-        Assert.Contains("redirect_uri=https%3A%2F%2Fcodestream.example.com%2F", query, StringComparison.Ordinal);
-        Assert.DoesNotContain(',', query);
-    }
-
-    [Fact]
-    public async Task Handle_WhenValid_ProtectsStateCarryingUserTeamAndExpiry()
+    public async Task Handle_WhenValid_TicketCarriesUserTeamAndExpiry()
     {
         await Handler().Handle(Command(), CancellationToken.None);
 
-        var state = Assert.Single(_protectedStates);
-        Assert.Equal(_user.Id.Value, state.UserId);
-        Assert.Equal(_team.Id.Value, state.TeamId);
-        Assert.Equal(Given.Now.AddMinutes(10), state.ExpiresAt);
-        Assert.Matches("^[0-9A-F]{32}$", state.Nonce);
+        var ticket = Assert.Single(_tickets);
+        Assert.Equal(_user.Id.Value, ticket.UserId);
+        Assert.Equal(_team.Id.Value, ticket.TeamId);
+        Assert.Equal(Given.Now.AddMinutes(10), ticket.ExpiresAt);
     }
 
     [Fact]
-    public async Task Handle_WhenStateLifetimeConfigured_UsesIt()
+    public async Task Handle_WhenStateLifetimeConfigured_TheTicketLivesAsLong()
     {
         await Handler(Settings with { OAuthStateLifetime = TimeSpan.FromMinutes(3) }).Handle(Command(), CancellationToken.None);
 
-        Assert.Equal(Given.Now.AddMinutes(3), Assert.Single(_protectedStates).ExpiresAt);
-    }
-
-    [Fact]
-    public async Task Handle_WhenCalledTwice_UsesAFreshNonceEachTime()
-    {
-        var handler = Handler();
-
-        await handler.Handle(Command(), CancellationToken.None);
-        await handler.Handle(Command(), CancellationToken.None);
-
-        Assert.Equal(2, _protectedStates.Count);
-        Assert.NotEqual(_protectedStates[0].Nonce, _protectedStates[1].Nonce);
+        Assert.Equal(Given.Now.AddMinutes(3), Assert.Single(_tickets).ExpiresAt);
     }
 
     [Theory]
@@ -126,7 +94,7 @@ public sealed class StartSlackConnectHandlerTests
 
         Assert.Equal("User", exception.Resource);
         Assert.Equal("user_unknown", exception.Id);
-        _protector.DidNotReceiveWithAnyArgs().Protect(default!);
+        _protector.DidNotReceiveWithAnyArgs().ProtectTicket(default!);
     }
 
     [Fact]
@@ -135,7 +103,7 @@ public sealed class StartSlackConnectHandlerTests
         await Assert.ThrowsAsync<ForbiddenException>(() =>
             Handler().Handle(new StartSlackConnectCommand(_user.Id.Value, "team_other"), CancellationToken.None));
 
-        _protector.DidNotReceiveWithAnyArgs().Protect(default!);
+        _protector.DidNotReceiveWithAnyArgs().ProtectTicket(default!);
     }
 
     [Fact]
@@ -147,7 +115,7 @@ public sealed class StartSlackConnectHandlerTests
         await Assert.ThrowsAsync<ForbiddenException>(() =>
             Handler().Handle(new StartSlackConnectCommand(faux.Id.Value, _team.Id.Value), CancellationToken.None));
 
-        _protector.DidNotReceiveWithAnyArgs().Protect(default!);
+        _protector.DidNotReceiveWithAnyArgs().ProtectTicket(default!);
     }
 
     private StartSlackConnectCommand Command() => new(_user.Id.Value, _team.Id.Value);
@@ -157,6 +125,6 @@ public sealed class StartSlackConnectHandlerTests
     private async Task AssertNothingIssuedAsync()
     {
         await _users.DidNotReceiveWithAnyArgs().GetAsync(default, default);
-        _protector.DidNotReceiveWithAnyArgs().Protect(default!);
+        _protector.DidNotReceiveWithAnyArgs().ProtectTicket(default!);
     }
 }

@@ -110,33 +110,57 @@ public sealed class SlackIdentityRepositoryTests : DatabaseTest
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
-    public async Task RelinkAsync_WhenSlackUserIsLinked_ReplacesUserAndLinkedAt(DatabaseProvider provider)
+    public async Task LinkOrRefreshAsync_WhenSlackUserIsLinkedToAnotherUser_ReturnsFalseAndNeverMovesTheLink(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var team = await Seed.TeamAsync(database);
-        var faux = TestData.NewFauxUser(team.Id, TestData.NewSlackIdentity("U0ALICE"));
+        var bob = await Seed.UserAsync(database, team.Id, "bob@acme.example");
         var alice = await Seed.UserAsync(database, team.Id, "alice@acme.example");
         var identity = TestData.NewSlackIdentity("U0ALICE");
+        var bobs = TestData.NewLink(identity, team.Id, bob.Id, linkedAtSecond: 5);
         await using (var session = new DbSession(database.Factory))
         {
-            Assert.True(await new UserRepository(session).TryAddAsync(faux, CancellationToken.None));
-            Assert.True(await new SlackIdentityRepository(session).TryLinkAsync(TestData.NewLink(identity, team.Id, faux.Id), CancellationToken.None));
+            Assert.True(await new SlackIdentityRepository(session).TryLinkAsync(bobs, CancellationToken.None));
         }
 
-        var relinked = TestData.NewLink(identity, team.Id, alice.Id, linkedAtSecond: 90);
         await using (var session = new DbSession(database.Factory))
         {
-            await new SlackIdentityRepository(session).RelinkAsync(relinked, CancellationToken.None);
+            Assert.False(await new SlackIdentityRepository(session).LinkOrRefreshAsync(
+                TestData.NewLink(identity, team.Id, alice.Id, linkedAtSecond: 90), CancellationToken.None));
         }
 
         await using var reader = new DbSession(database.Factory);
-        Assert.Equal(relinked, await new SlackIdentityRepository(reader).FindAsync(team.Id, identity, CancellationToken.None));
+        Assert.Equal(bobs, await new SlackIdentityRepository(reader).FindAsync(team.Id, identity, CancellationToken.None));
         Assert.Equal(1, await database.CountAsync("slack_identity_links"));
     }
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
-    public async Task RelinkAsync_WhenSlackUserIsNotLinked_CreatesLink(DatabaseProvider provider)
+    public async Task LinkOrRefreshAsync_WhenSlackUserIsLinkedToTheSameUser_RefreshesLinkedAt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var team = await Seed.TeamAsync(database);
+        var alice = await Seed.UserAsync(database, team.Id, "alice@acme.example");
+        var identity = TestData.NewSlackIdentity("U0ALICE");
+        await using (var session = new DbSession(database.Factory))
+        {
+            Assert.True(await new SlackIdentityRepository(session).TryLinkAsync(TestData.NewLink(identity, team.Id, alice.Id, linkedAtSecond: 5), CancellationToken.None));
+        }
+
+        var refreshed = TestData.NewLink(identity, team.Id, alice.Id, linkedAtSecond: 90);
+        await using (var session = new DbSession(database.Factory))
+        {
+            Assert.True(await new SlackIdentityRepository(session).LinkOrRefreshAsync(refreshed, CancellationToken.None));
+        }
+
+        await using var reader = new DbSession(database.Factory);
+        Assert.Equal(refreshed, await new SlackIdentityRepository(reader).FindAsync(team.Id, identity, CancellationToken.None));
+        Assert.Equal(1, await database.CountAsync("slack_identity_links"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task LinkOrRefreshAsync_WhenSlackUserIsNotLinked_CreatesLink(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var team = await Seed.TeamAsync(database);
@@ -145,7 +169,7 @@ public sealed class SlackIdentityRepositoryTests : DatabaseTest
         await using var session = new DbSession(database.Factory);
         var links = new SlackIdentityRepository(session);
 
-        await links.RelinkAsync(link, CancellationToken.None);
+        Assert.True(await links.LinkOrRefreshAsync(link, CancellationToken.None));
 
         Assert.Equal(link, await links.FindAsync(team.Id, link.Identity, CancellationToken.None));
         Assert.False(await links.TryLinkAsync(link, CancellationToken.None));
