@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddInfrastructure(configuration);
         services.AddProblemDetails();
         services.AddSingleton(new ApiKeys(configuration));
+        services.AddSingleton<ProductApiAccess>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ProblemDetailsFilter>();
         services.AddSingleton(provider => new SlackSigningSecrets(provider.GetRequiredService<SlackAppOptions>()));

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CodeStream.Integrations.Web.Setup;
 
 /// <summary>
-/// The admin's setup page (spec §11): which settings are present (secrets only as "set"/"missing", never their
-/// values), the three URLs to paste into Slack, the manifest with a copy button, and a self-check.
+/// The admin's setup page: a self-check and the three URLs to paste into Slack for anyone who may reach it; which
+/// settings are present (secrets only as "set"/"missing", never their values) and the manifest with a copy button only
+/// for a caller the product API would serve (a key, or — with no key configured — a direct local caller; anyone else
+/// is refused then).
 /// </summary>
 internal static class SetupPage
 {
@@ -25,11 +27,27 @@ internal static class SetupPage
     }
 
     private static async Task<IResult> RenderAsync(
-        IConfiguration configuration, SlackAppOptions slack, ApiKeys apiKeys, HealthCheckService health, IDbConnectionFactory database, CancellationToken cancellationToken)
+        HttpContext http,
+        IConfiguration configuration,
+        SlackAppOptions slack,
+        ProductApiAccess access,
+        HealthCheckService health,
+        IDbConnectionFactory database,
+        CancellationToken cancellationToken)
     {
+        var caller = access.Check(http);
+        if (caller == ProductApiCaller.NotLocal)
+        {
+            return TypedResults.Content(
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Forbidden</title></head><body><h1>Forbidden</h1>"
+                + "<p>No product API keys are configured (<code>api:keys</code>), so this page is served to direct local callers only.</p></body></html>",
+                "text/html; charset=utf-8",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var full = caller == ProductApiCaller.Allowed;
         var origin = SlackConfiguration.ReadPublicOrigin(configuration);
         var ready = await health.CheckHealthAsync(r => r.Tags.Contains("ready"), cancellationToken);
-        var manifest = SlackAppManifest.ToJson(SlackAppManifest.Build(configuration));
 
         var checks = new (string Name, bool Ok, string Detail)[]
         {
@@ -37,7 +55,7 @@ internal static class SetupPage
             ("Signing secret set", slack.AllSigningSecrets().Count > 0, "integrations:slack:cloud:appSigningSecret"),
             ("OAuth configured", slack.OAuthConfigured, "integrations:slack:cloud:appClientId / appClientSecret"),
             ("Public origin is https", origin.Scheme == Uri.UriSchemeHttps, "apiServer:publicOrigin"),
-            ("Product API keys set", !apiKeys.IsEmpty, "api:keys"),
+            ("Product API keys set", access.KeysConfigured, "api:keys"),
         };
         var settings = new (string Key, string Shown)[]
         {
@@ -51,7 +69,7 @@ internal static class SetupPage
             ("integrations:slack:cloud:apiBaseUrl", slack.ApiBaseUrl),
             ("apiServer:publicOrigin", origin.ToString()),
             ("storage:provider", database.Provider.ToString().ToLowerInvariant()),
-            ("api:keys", apiKeys.IsEmpty ? "missing (loopback only)" : "set"),
+            ("api:keys", access.KeysConfigured ? "set" : "missing (direct local callers only)"),
         };
 
         var html = new StringBuilder();
@@ -84,6 +102,14 @@ internal static class SetupPage
             html.Append($"<tr><td>{Encode(name)}</td><td><code>{Encode(url)}</code></td></tr>");
         }
 
+        if (!full)
+        {
+            html.Append("</table><p id=\"key-required\">The settings and the Slack app manifest are shown to callers with a product API key ")
+                .Append("(<code>Authorization: Bearer …</code>); the manifest is also at <code>/api/v1/slack/manifest</code> and from ")
+                .Append("<code>dotnet run --project src/Web -- slack-manifest</code>.</p></body></html>");
+            return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+        }
+
         html.Append("</table><h2>Settings</h2><table id=\"settings\">");
         foreach (var (key, shown) in settings)
         {
@@ -93,7 +119,7 @@ internal static class SetupPage
         html.Append("</table><h2>Slack app manifest</h2>");
         html.Append("<p>In Slack: <em>Create New App → From a manifest</em>, then paste this.</p>");
         html.Append("<p><button id=\"copy-manifest\" type=\"button\">Copy manifest</button> <span id=\"copy-status\" role=\"status\"></span></p>");
-        html.Append($"<pre id=\"manifest\">{Encode(manifest)}</pre>");
+        html.Append($"<pre id=\"manifest\">{Encode(SlackAppManifest.ToJson(SlackAppManifest.Build(configuration)))}</pre>");
         html.Append("""
             <h2>More</h2>
             <ul><li><a href="/health/live">/health/live</a></li><li><a href="/health/ready">/health/ready</a></li>

@@ -52,7 +52,10 @@ public sealed partial class ConfigurationSourcesTests
 
         await using var host = await WebHostProcess.StartAsync(folder.Path, ["--integrations:slack:cloud:appId=A0FROMCMD"], environment);
         using var client = host.CreateClient();
-        var setup = await client.GetStringAsync("/");
+        using var setupRequest = new HttpRequestMessage(HttpMethod.Get, "/");
+        setupRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKeyFromJson);
+        using var setupResponse = await client.SendAsync(setupRequest);
+        var setup = await setupResponse.Content.ReadAsStringAsync();
         using var signed = await new SlackTraffic().PostSignedAsync(
             client, SlackTraffic.EventsPath, SlackTraffic.UrlVerification("challenge-from-slack"), SigningSecretFromEnvironment);
         using var wronglySigned = await new SlackTraffic().PostSignedAsync(

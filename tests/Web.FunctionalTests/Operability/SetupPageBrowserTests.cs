@@ -75,7 +75,7 @@ public sealed class SetupPageBrowserTests(HeadlessChromium chromium) : IClassFix
     {
         var browser = chromium.Require();
         await using var scenario = await SlackScenario.StartAsync();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync(AdminContext());
         var page = await context.NewPageAsync();
 
         var response = await page.GotoAsync(scenario.Host.BaseAddress.ToString());
@@ -131,7 +131,7 @@ public sealed class SetupPageBrowserTests(HeadlessChromium chromium) : IClassFix
     {
         var browser = chromium.Require();
         await using var scenario = await SlackScenario.StartAsync();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync(AdminContext());
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = scenario.Host.BaseAddress.GetLeftPart(UriPartial.Authority) });
         var page = await context.NewPageAsync();
         await page.GotoAsync(scenario.Host.BaseAddress.ToString());
@@ -151,10 +151,9 @@ public sealed class SetupPageBrowserTests(HeadlessChromium chromium) : IClassFix
     {
         var browser = chromium.Require();
         await using var scenario = await SlackScenario.StartAsync();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync(AdminContext());
         var page = await context.NewPageAsync();
-        using var plain = scenario.Host.CreateClient(apiKey: null);
-        var served = await plain.GetStringAsync("/");
+        var served = await scenario.Client.GetStringAsync("/"); // the whole page, as an admin with the key gets it
 
         await page.GotoAsync(scenario.Host.BaseAddress.ToString());
         await page.ClickAsync("#copy-manifest");
@@ -175,4 +174,10 @@ public sealed class SetupPageBrowserTests(HeadlessChromium chromium) : IClassFix
 
         Assert.Contains("set (hidden)", text, StringComparison.Ordinal);
     }
+
+    /// <summary>An admin's browser: it sends the product API key, as a header extension or proxy would.</summary>
+    private static Microsoft.Playwright.BrowserNewContextOptions AdminContext() => new()
+    {
+        ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {TestHost.ApiKey}" },
+    };
 }
