@@ -5,6 +5,8 @@ using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
 using CodeStream.Integrations.Web.Setup;
 using CodeStream.Integrations.Web.Slack;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace CodeStream.Integrations.Web;
 
@@ -23,6 +25,10 @@ public static class DependencyInjection
         services.AddSingleton<ProblemDetailsFilter>();
         services.AddSingleton(provider => new SlackSigningSecrets(provider.GetRequiredService<SlackAppOptions>()));
         services.AddSingleton<SlackVerificationFilter>();
+        services.AddSingleton<RejectedSlackRequests>();
+        var limits = ServerLimits.Read(configuration);
+        services.AddSingleton(limits);
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>>(new KestrelLimitsSetup(limits));
         services.AddSingleton<SlackConnectCookie>();
         services.AddHostedService<SlackStartupWarnings>();
         services.AddSingleton<SlackInteractivityMetrics>();

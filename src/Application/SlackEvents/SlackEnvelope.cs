@@ -25,8 +25,9 @@ public sealed record SlackEnvelope(string? TeamId, string? ApiAppId, string? Eve
                 Text(root, "event_id"),
                 root.TryGetProperty("event", out var body) && body.ValueKind == JsonValueKind.Object ? SlackEventBody.From(body) : null);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid text (the web layer refuses those; stored rows may predate that).
             return null;
         }
     }

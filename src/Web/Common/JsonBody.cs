@@ -25,14 +25,20 @@ internal static class JsonBody
             throw new JsonBodyException("body", "The body must be JSON (Content-Type: application/json).", StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (request.ContentLength > MaxBytes)
+        // Read whole and bounded first: a chunked body has no length to refuse up front.
+        var limits = request.HttpContext.RequestServices.GetRequiredService<ServerLimits>();
+        var (read, body) = await RequestBodyReader.ReadAsync(request.HttpContext, (int)MaxBytes, limits.RequestBodyTimeout).ConfigureAwait(false);
+        switch (read)
         {
-            throw new JsonBodyException("body", $"The body is larger than {MaxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            case BodyRead.TooLarge:
+                throw new JsonBodyException("body", $"The body is larger than {MaxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            case BodyRead.TooSlow:
+                throw new JsonBodyException("body", "The body did not arrive in time.", StatusCodes.Status408RequestTimeout);
         }
 
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            var value = JsonSerializer.Deserialize<T>(body, Options);
             return value ?? throw new JsonBodyException("body", "A JSON object is required.");
         }
         catch (JsonException exception)

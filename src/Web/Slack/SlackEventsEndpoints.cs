@@ -31,15 +31,12 @@ internal static class SlackEventsEndpoints
                 : Refuse("A form body is only accepted for ssl_check.");
         }
 
-        string? type, eventId, challenge;
-        try
+        if (SlackJsonCheck.Problem(body) is { } problem)
         {
-            (type, eventId, challenge) = ReadEnvelope(body);
+            return Refuse(problem);
         }
-        catch (JsonException)
-        {
-            return Refuse("The body is not valid JSON.");
-        }
+
+        var (type, eventId, challenge) = ReadEnvelope(body);
 
         switch (type)
         {
@@ -63,10 +60,10 @@ internal static class SlackEventsEndpoints
         }
     }
 
-    /// <summary>Only the top-level fields routing needs; the event itself is read later from the stored JSON.</summary>
+    /// <summary>Only the top-level fields routing needs, from a body <see cref="SlackJsonCheck"/> passed; the event itself is read later from the stored JSON.</summary>
     private static (string? Type, string? EventId, string? Challenge) ReadEnvelope(byte[] body)
     {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = SlackJsonCheck.MaxDepth });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return (null, null, null);
@@ -86,11 +83,6 @@ internal static class SlackEventsEndpoints
             }
 
             reader.Skip();
-        }
-
-        // Reading to the end proves the whole body is JSON; a truncated body throws here.
-        while (reader.Read())
-        {
         }
 
         return (type, eventId, challenge);

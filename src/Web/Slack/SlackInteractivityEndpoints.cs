@@ -37,15 +37,13 @@ internal static class SlackInteractivityEndpoints
             return Refuse("The form has no 'payload' field.");
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(payloadValues[0]!);
-        }
-        catch (JsonException)
+        var json = Encoding.UTF8.GetBytes(payloadValues[0]!);
+        if (SlackJsonCheck.Problem(json) is not null)
         {
             return Refuse("'payload' is not JSON.");
         }
+
+        var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = SlackJsonCheck.MaxDepth });
 
         using (document)
         {

@@ -5,32 +5,33 @@ using CodeStream.Integrations.Infrastructure.Slack;
 namespace CodeStream.Integrations.Web.Slack;
 
 /// <summary>
-/// The signing secrets, by app id (spec §4.6). With one app its secret is used; with several, the body's
-/// <c>api_app_id</c> picks one, read with a bounded, allocation-light scan. Key bytes never leave this class.
+/// The signing secrets, by app id. With one app its secret is used; with several, the body's <c>api_app_id</c> picks
+/// one, read with a bounded, allocation-light scan. A body naming no app (Slack's own <c>url_verification</c> and
+/// <c>ssl_check</c>) is checked against every secret; a body naming an app this host does not serve, against none.
 /// </summary>
 internal sealed class SlackSigningSecrets
 {
-    private readonly Dictionary<string, byte[]> keysByAppId;
-    private readonly byte[]? onlyKey;
+    private readonly Dictionary<string, byte[][]> keysByAppId;
+    private readonly byte[][] allKeys;
 
     public SlackSigningSecrets(SlackAppOptions options)
     {
-        keysByAppId = options.AllSigningSecrets().ToDictionary(p => p.Key, p => Encoding.UTF8.GetBytes(p.Value), StringComparer.Ordinal);
-        onlyKey = keysByAppId.Count == 1 ? keysByAppId.Values.First() : null;
+        keysByAppId = options.AllSigningSecrets().ToDictionary(p => p.Key, p => new[] { Encoding.UTF8.GetBytes(p.Value) }, StringComparer.Ordinal);
+        allKeys = [.. keysByAppId.Values.Select(k => k[0])];
     }
 
-    public bool IsEmpty => keysByAppId.Count == 0;
+    public bool IsEmpty => allKeys.Length == 0;
 
-    /// <summary>The key for this request body, or <c>null</c> (no secret configured, or an unknown app id).</summary>
-    public byte[]? KeyFor(ReadOnlySpan<byte> body, bool isForm)
+    /// <summary>The keys to check this request body against; none when no secret is configured or the app is not ours.</summary>
+    public IReadOnlyList<byte[]> KeysFor(ReadOnlySpan<byte> body, bool isForm)
     {
-        if (onlyKey is not null || IsEmpty)
+        if (allKeys.Length <= 1)
         {
-            return onlyKey;
+            return allKeys;
         }
 
         var appId = isForm ? AppIdOfForm(body) : AppIdOfJson(body);
-        return appId is not null && keysByAppId.TryGetValue(appId, out var key) ? key : null;
+        return appId is null ? allKeys : keysByAppId.GetValueOrDefault(appId) ?? [];
     }
 
     private static string? AppIdOfForm(ReadOnlySpan<byte> body)
@@ -69,9 +70,9 @@ internal sealed class SlackSigningSecrets
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            // Not JSON: no app id, so no key, so a reject.
+            // Not JSON, or an app id that is not text: no app named, so every key is tried, and the signature decides.
         }
 
         return null;

@@ -1,14 +1,17 @@
+using System.Text.Unicode;
 using CodeStream.Integrations.Infrastructure.Slack;
+using CodeStream.Integrations.Web.Common;
 
 namespace CodeStream.Integrations.Web.Slack;
 
 /// <summary>
-/// Every Slack-signed endpoint goes through this before anything is parsed or stored (spec §3, §4): bodies over
-/// 1 MiB are refused with 413 before any verification work; a missing, stale, malformed or wrong signature is 401 with
-/// a short reason that names no secret. The verified raw body is handed on as a <see cref="SlackRequestBody"/> feature.
+/// Every Slack-signed endpoint goes through this before anything is parsed or stored: the body is read within its
+/// deadline and size (413 over 1 MiB, 408 when too slow), memory growing only with the bytes that arrived; a missing,
+/// stale, malformed or wrong signature is 401 with a short reason that names no secret; a signed body that is not
+/// UTF-8 is 400. The verified raw body is handed on as a <see cref="SlackRequestBody"/> feature.
 /// </summary>
-internal sealed partial class SlackVerificationFilter(
-    SlackSigningSecrets secrets, SlackAppOptions options, TimeProvider clock, ILogger<SlackVerificationFilter> logger) : IEndpointFilter
+internal sealed class SlackVerificationFilter(
+    SlackSigningSecrets secrets, SlackAppOptions options, ServerLimits limits, TimeProvider clock, RejectedSlackRequests rejections) : IEndpointFilter
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
@@ -20,38 +23,50 @@ internal sealed partial class SlackVerificationFilter(
             return TypedResults.NotFound();
         }
 
-        if (http.Request.ContentLength > MaxBodyBytes)
+        var (read, body) = await RequestBodyReader.ReadAsync(http, MaxBodyBytes, limits.RequestBodyTimeout);
+        switch (read)
         {
-            return TooLarge();
+            case BodyRead.TooLarge:
+                return TypedResults.Problem(
+                    title: "Request body too large.", detail: $"Slack requests are limited to {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            case BodyRead.TooSlow:
+                return TypedResults.Problem(
+                    title: "Request body too slow.", detail: "The body did not arrive in time.", statusCode: StatusCodes.Status408RequestTimeout);
         }
 
-        var body = await ReadBoundedAsync(http.Request.Body, http.Request.ContentLength, http.RequestAborted);
-        if (body is null)
-        {
-            return TooLarge();
-        }
-
-        var key = secrets.KeyFor(body, http.Request.HasFormContentType);
-        var check = key is null
-            ? SlackSignatureCheck.BadSignature
-            : SlackSignatureVerifier.Verify(
-                key,
-                http.Request.Headers["X-Slack-Request-Timestamp"].ToString(),
-                http.Request.Headers["X-Slack-Signature"].ToString(),
-                body,
-                clock.GetUtcNow().ToUnixTimeSeconds());
-
+        var keys = secrets.KeysFor(body, http.Request.HasFormContentType);
+        var check = Verify(keys, http.Request.Headers["X-Slack-Request-Timestamp"].ToString(), http.Request.Headers["X-Slack-Signature"].ToString(), body);
         if (check != SlackSignatureCheck.Valid)
         {
-            LogRejected(logger, http.Request.Path, check);
+            rejections.Record(http.Request.Path, check);
             return TypedResults.Problem(
                 title: "Slack request verification failed.",
-                detail: Reason(check, key is null),
+                detail: Reason(check, keys.Count == 0),
                 statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (!Utf8.IsValid(body))
+        {
+            return TypedResults.Problem(
+                title: "Not a Slack request this endpoint accepts.", detail: "The body is not valid UTF-8.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         http.Features.Set(new SlackRequestBody(body));
         return await next(context);
+    }
+
+    /// <summary>Valid when any key verifies; every key is tried (no early exit), each compared in constant time.</summary>
+    private SlackSignatureCheck Verify(IReadOnlyList<byte[]> keys, string timestamp, string signature, byte[] body)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var check = SlackSignatureCheck.BadSignature;
+        foreach (var key in keys)
+        {
+            var result = SlackSignatureVerifier.Verify(key, timestamp, signature, body, now);
+            check = check == SlackSignatureCheck.Valid ? check : result;
+        }
+
+        return check;
     }
 
     private static string Reason(SlackSignatureCheck check, bool noKey) => check switch
@@ -62,37 +77,4 @@ internal sealed partial class SlackVerificationFilter(
         _ when noKey => "No signing secret is configured for this Slack app.",
         _ => "The signature does not match the request.",
     };
-
-    private static IResult TooLarge() => TypedResults.Problem(
-        title: "Request body too large.", detail: $"Slack requests are limited to {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    /// <summary>The whole body, or <c>null</c> when it turns out larger than the limit (chunked bodies have no length).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
-    {
-        if (contentLength is { } length)
-        {
-            // The usual case: one exact buffer, filled in place.
-            var exact = new byte[length];
-            await body.ReadExactlyAsync(exact, cancellationToken);
-            return await body.ReadAsync(new byte[1], cancellationToken) == 0 ? exact : null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Rejected a Slack request to {Path}: {Check}")]
-    private static partial void LogRejected(ILogger logger, PathString path, SlackSignatureCheck check);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using CodeStream.Integrations.TestSupport.Hosting;
 using CodeStream.Integrations.TestSupport.Scenarios;
 using CodeStream.Integrations.TestSupport.Slack;
 using Microsoft.Extensions.DependencyInjection;
@@ -234,7 +235,7 @@ public sealed class SlackVerificationTests(SlackVerificationHost host) : IClassF
     }
 
     [Fact]
-    public async Task Post_WhenSeveralAppsAndBodyNamesAnUnknownOrNoApp_Returns401()
+    public async Task Post_WhenSeveralAppsAndBodyNamesAnUnknownApp_Returns401()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var scenario = await SlackVerificationHost.StartAsync(
@@ -244,13 +245,29 @@ public sealed class SlackVerificationTests(SlackVerificationHost host) : IClassF
 
         var unknownWithMain = await SendAsync(scenario, unknown, SlackScenario.SigningSecret, now);
         var unknownWithOther = await SendAsync(scenario, unknown, OtherSecret, now);
-        var noAppWithMain = await SendAsync(scenario, UrlVerification, SlackScenario.SigningSecret, now);
-        var noAppWithOther = await SendAsync(scenario, UrlVerification, OtherSecret, now);
 
         AssertRejected(unknownWithMain, OtherSecret);
         AssertRejected(unknownWithOther, OtherSecret);
-        AssertRejected(noAppWithMain, OtherSecret);
-        AssertRejected(noAppWithOther, OtherSecret);
+    }
+
+    [Fact]
+    public async Task Post_WhenSeveralAppsAndSlacksOwnBodyNamesNoApp_VerifiesAgainstEverySecret()
+    {
+        // Slack sends url_verification (and ssl_check) without api_app_id: each configured app's URL must verify.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var scenario = await SlackVerificationHost.StartAsync(
+            clock, new() { [$"integrations:slack:cloud:signingSecretsByAppIds:{OtherAppId}"] = OtherSecret });
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+
+        var noAppWithMain = await SendAsync(scenario, UrlVerification, SlackScenario.SigningSecret, now);
+        var noAppWithOther = await SendAsync(scenario, UrlVerification, OtherSecret, now);
+        var noAppWithForeign = await SendAsync(scenario, UrlVerification, "a-secret-of-no-app-of-ours", now);
+        var sslCheckWithOther = await SendAsync(scenario, "token=legacy&ssl_check=1", OtherSecret, now, "application/x-www-form-urlencoded");
+
+        AssertChallengeEchoed(noAppWithMain);
+        AssertChallengeEchoed(noAppWithOther);
+        AssertRejected(noAppWithForeign, OtherSecret);
+        Assert.Equal(HttpStatusCode.OK, sslCheckWithOther.Status);
     }
 
     [Fact]
@@ -307,22 +324,22 @@ public sealed class SlackVerificationTests(SlackVerificationHost host) : IClassF
     private static string SignWithTimestampText(string secret, byte[] body, string timestamp) =>
         "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), (byte[])[.. Encoding.UTF8.GetBytes($"v0:{timestamp}:"), .. body]));
 
-    private static Task<Answer> SendAsync(SlackScenario scenario, string body, string secret, long unixSeconds)
+    private static Task<Answer> SendAsync(SlackScenario scenario, string body, string secret, long unixSeconds, string contentType = "application/json")
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var (timestamp, signature) = Sign(secret, bytes, unixSeconds);
-        return SendRawAsync(scenario, bytes, timestamp, signature);
+        return SendRawAsync(scenario, bytes, timestamp, signature, contentType: contentType);
     }
 
     private static async Task<Answer> SendRawAsync(
-        SlackScenario scenario, byte[] body, string? timestamp, string? signature, bool chunked = false)
+        SlackScenario scenario, byte[] body, string? timestamp, string? signature, bool chunked = false, string contentType = "application/json")
     {
         using var client = scenario.Host.CreateClient(apiKey: null);
         using var request = new HttpRequestMessage(HttpMethod.Post, EventsPath)
         {
             Content = chunked ? new ChunkedContent(body) : new ByteArrayContent(body),
         };
-        request.Content.Headers.ContentType = new("application/json");
+        request.Content.Headers.ContentType = new(contentType);
         if (timestamp is not null)
         {
             request.Headers.Add(SlackRequestSigner.TimestampHeader, timestamp);
@@ -380,22 +397,4 @@ public sealed class SlackVerificationTests(SlackVerificationHost host) : IClassF
     }
 
     private sealed record Answer(HttpStatusCode Status, string? ContentType, string Body);
-
-    /// <summary>Content of unknown length, so the client sends it with <c>Transfer-Encoding: chunked</c>.</summary>
-    private sealed class ChunkedContent(byte[] body) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            for (var offset = 0; offset < body.Length; offset += 64 * 1024)
-            {
-                await stream.WriteAsync(body.AsMemory(offset, Math.Min(64 * 1024, body.Length - offset)));
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = -1;
-            return false;
-        }
-    }
 }
