@@ -8,6 +8,9 @@ namespace CodeStream.Integrations.Application.SlackEvents;
 /// </summary>
 public sealed record SlackEnvelope(string? TeamId, string? ApiAppId, string? EventId, SlackEventBody? Event)
 {
+    /// <summary>When Slack says the event happened (<c>event_time</c>, Unix seconds), when it says so.</summary>
+    public DateTimeOffset? EventTime { get; init; }
+
     public static SlackEnvelope? TryParse(string json)
     {
         try
@@ -23,7 +26,13 @@ public sealed record SlackEnvelope(string? TeamId, string? ApiAppId, string? Eve
                 Text(root, "team_id"),
                 Text(root, "api_app_id"),
                 Text(root, "event_id"),
-                root.TryGetProperty("event", out var body) && body.ValueKind == JsonValueKind.Object ? SlackEventBody.From(body) : null);
+                root.TryGetProperty("event", out var body) && body.ValueKind == JsonValueKind.Object ? SlackEventBody.From(body) : null)
+            {
+                EventTime = root.TryGetProperty("event_time", out var time) && time.ValueKind == JsonValueKind.Number && time.TryGetInt64(out var seconds)
+                    && seconds is > 0 and < 253_402_300_800
+                    ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                    : null,
+            };
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {

@@ -33,9 +33,9 @@ internal sealed class SlackEventWorkHandler(IMediator mediator, SlackSettings se
         switch (e.Type)
         {
             case "tokens_revoked":
-                return await mediator.Send(new RevokeSlackTokensCommand(envelope.TeamId, e.RevokedUserIds, e.RevokedBotIds, AllTokens: false), cancellationToken).ConfigureAwait(false);
+                return await mediator.Send(new RevokeSlackTokensCommand(envelope.TeamId, envelope.ApiAppId, envelope.EventTime, e.RevokedUserIds, e.RevokedBotIds, AllTokens: false), cancellationToken).ConfigureAwait(false);
             case "app_uninstalled":
-                return await mediator.Send(new RevokeSlackTokensCommand(envelope.TeamId, [], [], AllTokens: true), cancellationToken).ConfigureAwait(false);
+                return await mediator.Send(new RevokeSlackTokensCommand(envelope.TeamId, envelope.ApiAppId, envelope.EventTime, [], [], AllTokens: true), cancellationToken).ConfigureAwait(false);
             case "message":
                 break;
             default:

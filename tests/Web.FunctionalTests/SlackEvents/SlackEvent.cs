@@ -98,15 +98,27 @@ internal static class SlackEvent
             root["event"]!["event_ts"] = ts;
         });
 
-    public static string TokensRevoked(string eventId) => Edit(SlackEventSamples.TokensRevoked, eventId, _ => { });
+    /// <summary><c>tokens_revoked.json</c> as it happens at <paramref name="at"/> (now by default).</summary>
+    public static string TokensRevoked(string eventId, DateTimeOffset? at = null, string? apiAppId = null) =>
+        Edit(SlackEventSamples.TokensRevoked, eventId, root => Stamp(root, at, apiAppId));
 
-    public static string AppUninstalled(string eventId) => Edit(SlackEventSamples.AppUninstalled, eventId, _ => { });
+    /// <summary><c>app_uninstalled.json</c> as it happens at <paramref name="at"/> (now by default).</summary>
+    public static string AppUninstalled(string eventId, DateTimeOffset? at = null, string? apiAppId = null) =>
+        Edit(SlackEventSamples.AppUninstalled, eventId, root => Stamp(root, at, apiAppId));
 
     /// <summary>Milliseconds since the epoch of a Slack ts (<c>seconds.micros</c>), as CodeStream's createdAt.</summary>
     public static long ToUnixMilliseconds(string ts)
     {
         var parts = ts.Split('.');
         return (long.Parse(parts[0], CultureInfo.InvariantCulture) * 1000) + (long.Parse(parts[1], CultureInfo.InvariantCulture) / 1000);
+    }
+
+    private static void Stamp(JsonObject root, DateTimeOffset? at, string? apiAppId)
+    {
+        var time = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+        root["event_time"] = time;
+        root["event"]!["event_ts"] = $"{time}.000100";
+        root["api_app_id"] = apiAppId ?? (string?)root["api_app_id"];
     }
 
     private static string Edit(string sample, string eventId, Action<JsonObject> edit)

@@ -20,14 +20,15 @@ public interface ISlackInstallationRepository
     /// <summary>Whether Slack revoked this user's token for the workspace (and they have not connected again since).</summary>
     Task<bool> WasRevokedAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
 
-    /// <summary>Removes the tokens of these Slack users in the workspace (tokens_revoked).</summary>
-    Task<int> RemoveUserTokensAsync(SlackTeamId slackTeamId, IReadOnlyList<SlackUserId> slackUserIds, CancellationToken cancellationToken);
+    /// <summary>Removes the tokens of these Slack users in the workspace installed before that time (tokens_revoked).</summary>
+    Task<int> RemoveUserTokensAsync(
+        SlackTeamId slackTeamId, IReadOnlyList<SlackUserId> slackUserIds, DateTimeOffset installedBefore, CancellationToken cancellationToken);
 
-    /// <summary>Removes the bot tokens of the workspace (tokens_revoked for the bot).</summary>
-    Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken);
+    /// <summary>Removes the bot tokens of the workspace installed before that time (tokens_revoked for the bot).</summary>
+    Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, DateTimeOffset installedBefore, CancellationToken cancellationToken);
 
-    /// <summary>Removes every user token of the workspace (app_uninstalled).</summary>
-    Task<int> RemoveAllUserTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken);
+    /// <summary>Removes every user token of the workspace installed before that time (app_uninstalled).</summary>
+    Task<int> RemoveAllUserTokensAsync(SlackTeamId slackTeamId, DateTimeOffset installedBefore, CancellationToken cancellationToken);
 
     Task RemoveUserTokenAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
 }

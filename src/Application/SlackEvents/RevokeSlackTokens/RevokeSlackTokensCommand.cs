@@ -3,6 +3,14 @@ using MediatR;
 
 namespace CodeStream.Integrations.Application.SlackEvents.RevokeSlackTokens;
 
-/// <summary><c>tokens_revoked</c> (the named users' and bots' tokens) or <c>app_uninstalled</c> (every token of the workspace).</summary>
+/// <summary>
+/// <c>tokens_revoked</c> (the named users' and bots' tokens) or <c>app_uninstalled</c> (every token of the workspace),
+/// for the app <paramref name="ApiAppId"/>, as of <paramref name="EventTime"/>.
+/// </summary>
 public sealed record RevokeSlackTokensCommand(
-    string SlackTeamId, IReadOnlyList<string> UserIds, IReadOnlyList<string> BotUserIds, bool AllTokens) : IRequest<WorkOutcome>;
+    string SlackTeamId,
+    string? ApiAppId,
+    DateTimeOffset? EventTime,
+    IReadOnlyList<string> UserIds,
+    IReadOnlyList<string> BotUserIds,
+    bool AllTokens) : IRequest<WorkOutcome>;

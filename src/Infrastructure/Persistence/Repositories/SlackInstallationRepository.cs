@@ -6,7 +6,7 @@ using CodeStream.Integrations.Infrastructure.Slack.Security;
 
 namespace CodeStream.Integrations.Infrastructure.Persistence.Repositories;
 
-internal sealed class SlackInstallationRepository(DbSession session, TokenProtector tokens) : ISlackInstallationRepository
+internal sealed class SlackInstallationRepository(DbSession session, TokenProtector tokens, TimeProvider clock) : ISlackInstallationRepository
 {
     private const string UpsertBotSql = """
         INSERT INTO slack_bot_installations (team_id, slack_team_id, slack_team_name, bot_user_id, app_id, bot_token, scopes, installed_at)
@@ -42,6 +42,7 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
         INSERT INTO slack_token_revocations (user_id, slack_team_id, revoked_at)
         SELECT user_id, slack_team_id, @Now FROM slack_user_installations
         WHERE slack_team_id = @SlackTeamId AND (@SlackUserId IS NULL OR slack_user_id = @SlackUserId) AND (@UserId IS NULL OR user_id = @UserId)
+          AND installed_at < @Before
         ON CONFLICT (user_id, slack_team_id) DO UPDATE SET revoked_at = excluded.revoked_at
         """;
 
@@ -50,12 +51,12 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
     private const string WasRevokedSql = "SELECT COUNT(*) FROM slack_token_revocations WHERE user_id = @UserId AND slack_team_id = @SlackTeamId";
 
     private const string DeleteUserTokensOfSlackUsersSql = """
-        DELETE FROM slack_user_installations WHERE slack_team_id = @SlackTeamId AND slack_user_id = @SlackUserId
+        DELETE FROM slack_user_installations WHERE slack_team_id = @SlackTeamId AND slack_user_id = @SlackUserId AND installed_at < @Before
         """;
 
-    private const string DeleteBotTokensSql = "DELETE FROM slack_bot_installations WHERE slack_team_id = @SlackTeamId";
+    private const string DeleteBotTokensSql = "DELETE FROM slack_bot_installations WHERE slack_team_id = @SlackTeamId AND installed_at < @Before";
 
-    private const string DeleteAllUserTokensSql = "DELETE FROM slack_user_installations WHERE slack_team_id = @SlackTeamId";
+    private const string DeleteAllUserTokensSql = "DELETE FROM slack_user_installations WHERE slack_team_id = @SlackTeamId AND installed_at < @Before";
 
     private const string DeleteUserTokenSql = "DELETE FROM slack_user_installations WHERE user_id = @UserId AND slack_team_id = @SlackTeamId";
 
@@ -135,38 +136,40 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
                 UnixTime.FromMs(row.InstalledAt));
     }
 
-    public async Task<int> RemoveUserTokensAsync(SlackTeamId slackTeamId, IReadOnlyList<SlackUserId> slackUserIds, CancellationToken cancellationToken)
+    public async Task<int> RemoveUserTokensAsync(
+        SlackTeamId slackTeamId, IReadOnlyList<SlackUserId> slackUserIds, DateTimeOffset installedBefore, CancellationToken cancellationToken)
     {
         if (slackUserIds.Count == 0)
         {
             return 0;
         }
 
-        var rows = slackUserIds.Select(id => new { SlackTeamId = slackTeamId.Value, SlackUserId = (string?)id.Value, UserId = (string?)null, Now = Now() }).ToList();
+        var rows = slackUserIds.Select(id => Revocation(slackTeamId, id.Value, null, installedBefore)).ToList();
         await session.ExecuteAsync(RememberRevokedSql, rows, cancellationToken).ConfigureAwait(false);
         return await session.ExecuteAsync(DeleteUserTokensOfSlackUsersSql, rows, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(DeleteBotTokensSql, new { SlackTeamId = slackTeamId.Value }, cancellationToken);
+    public Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, DateTimeOffset installedBefore, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(DeleteBotTokensSql, new { SlackTeamId = slackTeamId.Value, Before = UnixTime.ToMs(installedBefore) }, cancellationToken);
 
-    public async Task<int> RemoveAllUserTokensAsync(SlackTeamId slackTeamId, CancellationToken cancellationToken)
+    public async Task<int> RemoveAllUserTokensAsync(SlackTeamId slackTeamId, DateTimeOffset installedBefore, CancellationToken cancellationToken)
     {
-        await session.ExecuteAsync(
-            RememberRevokedSql, new { SlackTeamId = slackTeamId.Value, SlackUserId = (string?)null, UserId = (string?)null, Now = Now() }, cancellationToken)
-            .ConfigureAwait(false);
-        return await session.ExecuteAsync(DeleteAllUserTokensSql, new { SlackTeamId = slackTeamId.Value }, cancellationToken).ConfigureAwait(false);
+        var revocation = Revocation(slackTeamId, null, null, installedBefore);
+        await session.ExecuteAsync(RememberRevokedSql, revocation, cancellationToken).ConfigureAwait(false);
+        return await session.ExecuteAsync(DeleteAllUserTokensSql, revocation, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RemoveUserTokenAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
     {
-        await session.ExecuteAsync(
-            RememberRevokedSql, new { SlackTeamId = slackTeamId.Value, SlackUserId = (string?)null, UserId = (string?)userId.Value, Now = Now() }, cancellationToken)
-            .ConfigureAwait(false);
+        // Slack refused this very token just now: whatever is stored for the user is what it refused.
+        await session.ExecuteAsync(RememberRevokedSql, Revocation(slackTeamId, null, userId.Value, DateTimeOffset.MaxValue), cancellationToken).ConfigureAwait(false);
         await session.ExecuteAsync(DeleteUserTokenSql, new { UserId = userId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    private RevocationRow Revocation(SlackTeamId slackTeamId, string? slackUserId, string? userId, DateTimeOffset installedBefore) =>
+        new(slackTeamId.Value, slackUserId, userId, UnixTime.ToMs(clock.GetUtcNow()), installedBefore == DateTimeOffset.MaxValue ? long.MaxValue : UnixTime.ToMs(installedBefore));
+
+    private sealed record RevocationRow(string SlackTeamId, string? SlackUserId, string? UserId, long Now, long Before);
 
     private sealed class BotRow
     {
