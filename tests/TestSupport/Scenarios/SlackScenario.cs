@@ -73,6 +73,7 @@ public sealed class SlackScenario : IAsyncDisposable
         ["integrations:slack:cloud:appSigningSecret"] = SigningSecret,
         ["integrations:slack:cloud:apiBaseUrl"] = slack.ApiBaseUrl.ToString(),
         ["apiServer:publicOrigin"] = PublicOrigin,
+        ["integrations:slack:cloud:responseUrlAllowedHosts:0"] = slack.ApiBaseUrl.Host, // the fake's response URLs are on loopback
         ["workQueue:pollIntervalMilliseconds"] = "50",
         ["workQueue:retryBaseDelayMilliseconds"] = "100",
         ["dataProtection:keysPath"] = Path.Combine(Path.GetTempPath(), "codestream-tests", "keys-" + database.ProviderName + "-" + Guid.NewGuid().ToString("N")),

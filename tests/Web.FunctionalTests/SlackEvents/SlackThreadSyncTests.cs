@@ -7,6 +7,22 @@ namespace CodeStream.Integrations.Web.FunctionalTests.SlackEvents;
 public sealed class SlackThreadSyncTests
 {
     [Fact]
+    public async Task ThreadReply_WithAJavascriptLink_KeepsItsTextButNoLink()
+    {
+        await using var thread = await SharedThread.StartAsync();
+        const string slackText = "<javascript:alert(1)|x> and <data:text/html,hi|y> but <https://example.com/ok|ok>";
+        var ts = thread.WriteInThread(SlackScenario.AdaSlackId, slackText);
+        var eventId = SlackEvent.NewEventId();
+
+        var row = await thread.DeliverAsync(SlackEvent.ThreadReply(eventId, ts, thread.RootTs, user: SlackScenario.AdaSlackId, text: slackText), eventId);
+
+        Assert.Equal("Done", row.State);
+        var text = (string)Assert.Single(await thread.RepliesAsync())!["text"]!;
+        Assert.Equal("x and y but [ok](https://example.com/ok)", text);
+        Assert.DoesNotContain("javascript:", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ThreadReply_FromAdaWhoConnectedSlack_IsHersWithSlackMarkupConverted()
     {
         await using var thread = await SharedThread.StartAsync();

@@ -123,7 +123,8 @@ public sealed class OpenReplyModalTests
                 type = "question",
                 title = new string('T', 1000),
                 text,
-                markers = Enumerable.Range(1, 100).Select(i => new
+                // 40 markers of ~15 KB of escaped JSON each: far past every Slack limit, and within the product API's 1 MiB body.
+                markers = Enumerable.Range(1, 40).Select(i => new
                 {
                     file = $"src/{new string('d', 900)}/File{i}.cs",
                     repo = new string('r', 900),

@@ -380,6 +380,12 @@ public static class MrkdwnToMarkdown
 
         private static string Link(string url, string? label)
         {
+            // javascript:, data:, vbscript: and the rest never become links: their text stays, as text.
+            if (!HasLinkableScheme(url))
+            {
+                return string.IsNullOrWhiteSpace(label) ? url : label;
+            }
+
             if (url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
             {
                 var address = url[7..];
@@ -438,6 +444,11 @@ public static class MrkdwnToMarkdown
             buffer.Append(')');
             return buffer.ToString();
         }
+
+        private static bool HasLinkableScheme(string url) =>
+            url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
 
         private static string Unescape(ReadOnlySpan<char> text)
         {

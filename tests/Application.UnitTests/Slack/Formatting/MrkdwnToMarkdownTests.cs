@@ -31,6 +31,15 @@ public sealed class MrkdwnToMarkdownTests
         { "<mailto:a@b.com|write to A>", "[write to A](mailto:a@b.com)" },
         { "<https://x.com/?a=1&amp;b=2|a &amp; [b]>", "[a & \\[b\\]](https://x.com/?a=1&b=2)" },
         { "<https://x.com/a_(b)|wiki>", "[wiki](<https://x.com/a_(b)>)" },
+        { "<HTTPS://X.COM|caps>", "[caps](HTTPS://X.COM)" },
+
+        // Only http, https and mailto links survive; any other scheme leaves its text, unlinked.
+        { "<javascript:alert(1)|x>", "x" },
+        { "<JavaScript:alert(document.cookie)|click me>", "click me" },
+        { "<javascript:alert(1)>", "javascript:alert(1)" },
+        { "<data:text/html;base64,PHNjcmlwdD4=|pic>", "pic" },
+        { "<vbscript:msgbox(1)|vb>", "vb" },
+        { "< javascript:alert(1)|spaced>", "spaced" },
 
         // Entities: Slack's three, exactly once.
         { "&amp; &lt; &gt;", "& < >" },
