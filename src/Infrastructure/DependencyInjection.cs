@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CodeStream.Integrations.Infrastructure;
 
@@ -53,7 +54,9 @@ public static class DependencyInjection
 
         var slack = SlackConfiguration.ReadOptions(configuration);
         services.AddSingleton(SlackConfiguration.ToSettings(slack, SlackConfiguration.ReadPublicOrigin(configuration)));
-        services.AddSingleton(new SecretProtection(configuration[SecretProtection.KeysPathKey]));
+        var keyRing = KeyRingOptions.Read(configuration, ProviderOf(storage), storage.ConnectionString ?? string.Empty);
+        services.AddSingleton(provider => new SecretProtection(
+            keyRing, provider.GetRequiredService<IDbConnectionFactory>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TokenProtector>();
         services.AddSingleton<IOAuthStateProtector, OAuthStateProtector>();
         services.AddSlackWebApi(slack, SlackConfiguration.ApiBaseUrl(slack));
@@ -61,16 +64,18 @@ public static class DependencyInjection
     }
 
     /// <summary>Fails fast, naming the key, when storage is configured wrongly.</summary>
-    public static IDbConnectionFactory CreateConnectionFactory(StorageOptions storage)
+    public static IDbConnectionFactory CreateConnectionFactory(StorageOptions storage) => ProviderOf(storage) switch
     {
-        return storage.Provider?.Trim().ToUpperInvariant() switch
-        {
-            null or "" or "SQLITE" => new SqliteConnectionFactory(storage.ConnectionString),
-            "POSTGRES" or "POSTGRESQL" => string.IsNullOrWhiteSpace(storage.ConnectionString)
-                ? throw new InvalidOperationException("Configuration key 'storage:connectionString' is required when 'storage:provider' is 'postgres'.")
-                : new PostgresConnectionFactory(storage.ConnectionString),
-            _ => throw new InvalidOperationException(
-                $"Configuration key 'storage:provider' has the unknown value '{storage.Provider}'; use 'sqlite' or 'postgres'."),
-        };
-    }
+        DatabaseProvider.Postgres => string.IsNullOrWhiteSpace(storage.ConnectionString)
+            ? throw new InvalidOperationException("Configuration key 'storage:connectionString' is required when 'storage:provider' is 'postgres'.")
+            : new PostgresConnectionFactory(storage.ConnectionString),
+        _ => new SqliteConnectionFactory(storage.ConnectionString),
+    };
+
+    private static DatabaseProvider ProviderOf(StorageOptions storage) => storage.Provider?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "SQLITE" => DatabaseProvider.Sqlite,
+        "POSTGRES" or "POSTGRESQL" => DatabaseProvider.Postgres,
+        _ => throw new InvalidOperationException($"Configuration key 'storage:provider' has the unknown value '{storage.Provider}'; use 'sqlite' or 'postgres'."),
+    };
 }
