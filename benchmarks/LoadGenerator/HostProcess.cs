@@ -60,11 +60,16 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Peak resident set size (VmHWM) of the host, in MiB.</summary>
-    public double PeakRssMiB()
+    public double PeakRssMiB() => StatusMiB("VmHWM:");
+
+    /// <summary>Resident set size (VmRSS) of the host now, in MiB.</summary>
+    public double RssMiB() => StatusMiB("VmRSS:");
+
+    private double StatusMiB(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
                 return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
             }

@@ -7,8 +7,11 @@ using CodeStream.Integrations.TestSupport.Slack;
 // Load runs against the real host process with a fake Slack on loopback (docs/benchmarks.md).
 //   dotnet run -c Release --project benchmarks/LoadGenerator -- events [--seconds 20] [--connections 64] [--postgres "<conn>"]
 //   dotnet run -c Release --project benchmarks/LoadGenerator -- clicks [--seconds 60] [--rate 32] [--postgres "<conn>"]
+//   dotnet run -c Release --project benchmarks/LoadGenerator -- slow-bodies [--seconds 30] [--connections 500]
+// The fake Slack answers every call after --slack-latency-ms (100 by default), as slack.com does from a data centre.
 var mode = args.FirstOrDefault() ?? "events";
 var seconds = IntArg("--seconds", mode == "clicks" ? 60 : 20);
+
 var postgres = StringArg("--postgres");
 
 // The host as built next to this generator's configuration (src/Web/bin/<Configuration>/net10.0), run as operators run it.
@@ -22,6 +25,7 @@ var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 var webDll = Path.Combine(repo!.FullName, "src", "Web", "bin", configuration, "net10.0", "CodeStream.Integrations.Web.dll");
 var work = Directory.CreateTempSubdirectory("codestream-load-");
 await using var slack = await FakeSlackServer.StartAsync();
+slack.Latency = TimeSpan.FromMilliseconds(IntArg("--slack-latency-ms", 100));
 var world = new World(slack);
 world.Seed();
 
@@ -59,6 +63,10 @@ Console.WriteLine($"host pid {host.ProcessId} on {(postgres is null ? "SQLite" :
 if (mode == "clicks")
 {
     await RunClicksAsync();
+}
+else if (mode == "slow-bodies")
+{
+    await new SlowBodies(host, world, http).RunAsync(IntArg("--connections", 500), IntArg("--seconds", 30), rootTs);
 }
 else
 {

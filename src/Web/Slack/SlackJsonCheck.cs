@@ -21,7 +21,7 @@ internal static class SlackJsonCheck
             {
                 if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
                 {
-                    _ = reader.GetString();
+                    Unescape(ref reader);
                 }
             }
 
@@ -34,6 +34,28 @@ internal static class SlackJsonCheck
         catch (InvalidOperationException)
         {
             return "The body holds a string that is not valid text (an unpaired surrogate escape).";
+        }
+    }
+
+    // Unescaping into a scratch buffer (never more chars than the escaped UTF-8 has bytes) throws on a lone surrogate.
+    private static void Unescape(ref Utf8JsonReader reader)
+    {
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        if (length <= 512)
+        {
+            Span<char> scratch = stackalloc char[512];
+            reader.CopyString(scratch);
+            return;
+        }
+
+        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            reader.CopyString(rented);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
     }
 }

@@ -29,6 +29,38 @@ public sealed class SlackRevocationOrderTests
     }
 
     [Fact]
+    public async Task DelayedRevocation_DeliveredAfterTheUserReconnected_KeepsTheNewTokens()
+    {
+        await using var thread = await SharedThread.StartAsync();
+        var revokedAt = DateTimeOffset.UtcNow;
+        var first = SlackEvent.NewEventId();
+        Assert.Equal("Done", (await thread.DeliverAsync(SlackEvent.TokensRevoked(first, revokedAt), first)).State);
+        Assert.Equal(0, await thread.CountAsync("slack_user_installations"));
+
+        // event_time has whole seconds: reconnect once that second is over, so the reinstall is unambiguously later.
+        var nextSecond = DateTimeOffset.FromUnixTimeSeconds(revokedAt.ToUnixTimeSeconds() + 1);
+        var wait = nextSecond - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(50);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        // Ada reconnects; then a late copy of that revocation arrives (Slack retries deliveries for hours).
+        using (var reconnected = await thread.Scenario.ConnectSlackAsync(thread.AdaId, thread.TeamId))
+        {
+            Assert.True(reconnected.IsSuccessStatusCode, $"reconnect → {(int)reconnected.StatusCode}");
+        }
+
+        var late = SlackEvent.NewEventId();
+        var row = await thread.DeliverAsync(SlackEvent.TokensRevoked(late, revokedAt), late);
+
+        Assert.Equal(("Done", "0 token(s) removed"), (row.State, row.Result));
+        Assert.Equal(1, await thread.CountAsync("slack_user_installations"));
+        Assert.Equal(1, await thread.CountAsync("slack_bot_installations"));
+        Assert.Equal(0, await thread.CountAsync("slack_token_revocations")); // reconnecting cleared "revoked", and it stays cleared
+    }
+
+    [Fact]
     public async Task StaleAppUninstalled_AfterAReinstall_KeepsEveryToken()
     {
         await using var thread = await SharedThread.StartAsync();
