@@ -1,11 +1,12 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using CodeStream.Integrations.Application.Common.Slack;
-using CodeStream.Integrations.Application.Slack.BlockKit;
-using CodeStream.Integrations.Domain.Codemarks;
-using CodeStream.Integrations.Domain.Posts;
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
+using CodeStream.Integrations.Application.Slack.Messages;
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
 
 namespace CodeStream.Integrations.Benchmarks;
 

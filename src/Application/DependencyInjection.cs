@@ -24,15 +24,15 @@ public static class DependencyInjection
             .AddClasses(classes => classes.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithScopedLifetime());
-        services.AddScoped<Common.Slack.SlackTokenService>();
+        services.AddScoped<Slack.Common.SlackTokenService>();
         services.AddScoped<Slack.Sharing.SlackMentionResolver>();
-        services.AddScoped<Slack.Sharing.ISlackSyncOutbox, Slack.Sharing.SlackSyncOutbox>();
+        services.AddScoped<Slack.Sync.ISlackSyncOutbox, Slack.Sync.SlackSyncOutbox>();
         services.AddSingleton<Slack.Identity.SlackProfileCache>();
         services.AddScoped<Slack.Identity.SlackAuthorResolver>();
         services.AddScoped<Slack.Identity.SlackTextReader>();
-        services.AddScoped<Common.WorkQueue.IWorkItemHandler, SlackEvents.SlackEventWorkHandler>();
-        services.AddScoped<Common.WorkQueue.IWorkItemHandler, SlackInteractivity.SubmitReplyModal.ModalReplyWorkHandler>();
-        services.AddScoped<Common.WorkQueue.IWorkItemHandler, SlackSync.SlackSyncWorkHandler>();
+        services.AddScoped<Common.WorkQueue.IWorkItemHandler, Slack.Events.SlackEventWorkHandler>();
+        services.AddScoped<Common.WorkQueue.IWorkItemHandler, Slack.Interactivity.SubmitReplyModal.ModalReplyWorkHandler>();
+        services.AddScoped<Common.WorkQueue.IWorkItemHandler, Slack.Sync.SlackSyncWorkHandler>();
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // MediatR 5 runs behaviours in registration order, the first one outermost.

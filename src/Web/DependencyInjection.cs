@@ -1,10 +1,11 @@
 using CodeStream.Integrations.Application;
 using CodeStream.Integrations.Infrastructure;
-using CodeStream.Integrations.Web.Api;
+using CodeStream.Integrations.Web.Core;
+using CodeStream.Integrations.Web.Slack;
 using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
+using CodeStream.Integrations.Web.Health;
 using CodeStream.Integrations.Web.Setup;
-using CodeStream.Integrations.Web.Slack;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddSingleton<ProductApiAccess>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ProblemDetailsFilter>();
+        services.AddSingleton<IProblemMapper, SlackErrors>();
         services.AddSingleton(provider => new SlackSigningSecrets(provider.GetRequiredService<SlackAppOptions>()));
         services.AddSingleton<SlackVerificationFilter>();
         services.AddSingleton<RejectedSlackRequests>();

@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Core.Teams;
 
 namespace CodeStream.Integrations.Domain.Slack;
 

@@ -24,7 +24,7 @@ public readonly record struct SlackIdentity(SlackTeamId SlackTeamId, SlackUserId
     }
 
     /// <summary>The external id of the faux (placeholder) user that stands for this Slack user in a CodeStream team.</summary>
-    public string FauxExternalUserId(Teams.TeamId teamId) => $"{Scheme}{teamId.Value}::{SlackTeamId.Value}::{SlackUserId.Value}";
+    public string FauxExternalUserId(Core.Teams.TeamId teamId) => $"{Scheme}{teamId.Value}::{SlackTeamId.Value}::{SlackUserId.Value}";
 
     public override string ToString() => Value;
 }

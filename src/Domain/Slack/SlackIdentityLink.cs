@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
 
 namespace CodeStream.Integrations.Domain.Slack;
 

@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Domain.Posts;
+using CodeStream.Integrations.Domain.Core.Posts;
 
 namespace CodeStream.Integrations.Domain.Slack;
 

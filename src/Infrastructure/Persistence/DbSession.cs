@@ -1,5 +1,7 @@
 using System.Data.Common;
 using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
 
 namespace CodeStream.Integrations.Infrastructure.Persistence;
 

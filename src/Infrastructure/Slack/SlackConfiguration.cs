@@ -1,4 +1,5 @@
-using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
 using Microsoft.Extensions.Configuration;
 
 namespace CodeStream.Integrations.Infrastructure.Slack;

@@ -1,15 +1,15 @@
 using CodeStream.Integrations.Application.Common.Exceptions;
-using CodeStream.Integrations.Application.Common.Slack;
 using CodeStream.Integrations.Domain.Common;
 using FluentValidation;
 
 namespace CodeStream.Integrations.Web.Common;
 
 /// <summary>
-/// The one place where errors become HTTP: RFC 7807 problem details with the failing fields. Unexpected exceptions are
-/// logged once here and answered with a bare 500 that reveals nothing.
+/// The one place where errors become HTTP: RFC 7807 problem details with the failing fields. A module's own errors
+/// (Slack's) are turned into answers by its <see cref="IProblemMapper"/>. Unexpected exceptions are logged once here
+/// and answered with a bare 500 that reveals nothing.
 /// </summary>
-internal sealed partial class ProblemDetailsFilter(ILogger<ProblemDetailsFilter> logger) : IEndpointFilter
+internal sealed partial class ProblemDetailsFilter(IEnumerable<IProblemMapper> mappers, ILogger<ProblemDetailsFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -47,22 +47,9 @@ internal sealed partial class ProblemDetailsFilter(ILogger<ProblemDetailsFilter>
         {
             return Problem(StatusCodes.Status409Conflict, "Conflict.", exception.Message);
         }
-        catch (SlackUnavailableException exception)
+        catch (Exception exception) when (Map(exception) is { } answer)
         {
-            return Problem(StatusCodes.Status503ServiceUnavailable, "Slack is not available on this server.", exception.Message);
-        }
-        catch (SlackNotConnectedException exception)
-        {
-            return Problem(StatusCodes.Status409Conflict, "Connect Slack.", exception.Message);
-        }
-        catch (SlackApiException exception)
-        {
-            var (status, title) = SlackErrors.Describe(exception);
-            return TypedResults.Problem(
-                detail: exception.Message,
-                statusCode: status,
-                title: title,
-                extensions: new Dictionary<string, object?> { ["slackError"] = exception.Error, ["neededScope"] = exception.NeededScope });
+            return answer;
         }
         catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
         {
@@ -74,6 +61,8 @@ internal sealed partial class ProblemDetailsFilter(ILogger<ProblemDetailsFilter>
             return Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null);
         }
     }
+
+    private IResult? Map(Exception exception) => mappers.Select(m => m.Map(exception)).FirstOrDefault(a => a is not null);
 
     private static IResult Problem(int status, string title, string? detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);

@@ -1,4 +1,5 @@
 using CodeStream.Integrations.Infrastructure.Persistence;
+using CodeStream.Integrations.Infrastructure.Security;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using CodeStream.Integrations.Application.SlackOAuth.CompleteSlackOAuth;
+using CodeStream.Integrations.Application.Slack.Connect.CompleteSlackOAuth;
 
 namespace CodeStream.Integrations.Web.Slack;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using CodeStream.Integrations.Application.SlackEvents.AcceptSlackEvent;
+using CodeStream.Integrations.Application.Slack.Events.AcceptSlackEvent;
 using MediatR;
 
 namespace CodeStream.Integrations.Web.Slack;

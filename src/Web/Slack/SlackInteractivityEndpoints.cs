@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using CodeStream.Integrations.Application.SlackInteractivity;
-using CodeStream.Integrations.Application.SlackInteractivity.OpenReplyModal;
-using CodeStream.Integrations.Application.SlackInteractivity.SubmitReplyModal;
-using CodeStream.Integrations.Application.SlackInteractivity.Views;
+using CodeStream.Integrations.Application.Slack.Interactivity;
+using CodeStream.Integrations.Application.Slack.Interactivity.OpenReplyModal;
+using CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyModal;
+using CodeStream.Integrations.Application.Slack.Messages;
 using MediatR;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Application.SlackOAuth.CompleteSlackOAuth;
-using CodeStream.Integrations.Application.SlackOAuth.OpenSlackConsent;
+using CodeStream.Integrations.Application.Slack.Connect.CompleteSlackOAuth;
+using CodeStream.Integrations.Application.Slack.Connect.OpenSlackConsent;
 using CodeStream.Integrations.Infrastructure.Slack;
 using MediatR;
 

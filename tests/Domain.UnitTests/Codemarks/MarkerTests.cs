@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Domain.Codemarks;
+using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Common;
 
 namespace CodeStream.Integrations.Domain.UnitTests.Codemarks;

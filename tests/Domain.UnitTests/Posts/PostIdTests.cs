@@ -1,5 +1,5 @@
 using CodeStream.Integrations.Domain.Common;
-using CodeStream.Integrations.Domain.Posts;
+using CodeStream.Integrations.Domain.Core.Posts;
 
 namespace CodeStream.Integrations.Domain.UnitTests.Posts;
 

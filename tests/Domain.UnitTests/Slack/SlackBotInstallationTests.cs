@@ -1,5 +1,5 @@
 using CodeStream.Integrations.Domain.Slack;
-using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Core.Teams;
 
 namespace CodeStream.Integrations.Domain.UnitTests.Slack;
 

@@ -1,6 +1,6 @@
 using CodeStream.Integrations.Domain.Common;
 using CodeStream.Integrations.Domain.Slack;
-using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Core.Teams;
 
 namespace CodeStream.Integrations.Domain.UnitTests.Slack;
 

@@ -1,5 +1,5 @@
 using CodeStream.Integrations.Domain.Common;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Users;
 
 namespace CodeStream.Integrations.Domain.UnitTests.Users;
 

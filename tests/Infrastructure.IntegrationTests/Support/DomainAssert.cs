@@ -1,6 +1,6 @@
-using CodeStream.Integrations.Domain.Codemarks;
-using CodeStream.Integrations.Domain.Posts;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Core.Users;
 
 namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 

@@ -1,8 +1,8 @@
-using CodeStream.Integrations.Domain.Codemarks;
-using CodeStream.Integrations.Domain.Posts;
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Slack;
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
 
 namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 

@@ -1,5 +1,6 @@
 using CodeStream.Integrations.Infrastructure;
 using CodeStream.Integrations.Infrastructure.Persistence;
+using CodeStream.Integrations.Infrastructure.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Xunit;

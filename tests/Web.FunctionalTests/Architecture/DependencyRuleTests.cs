@@ -6,7 +6,7 @@ namespace CodeStream.Integrations.Web.FunctionalTests.Architecture;
 /// <summary>The dependency rule of the design: Domain ← Application ← Infrastructure/Web.</summary>
 public sealed class DependencyRuleTests
 {
-    private static readonly Assembly Domain = typeof(Domain.Teams.Team).Assembly;
+    private static readonly Assembly Domain = typeof(Domain.Core.Teams.Team).Assembly;
     private static readonly Assembly Application = typeof(Application.DependencyInjection).Assembly;
 
     [Fact]

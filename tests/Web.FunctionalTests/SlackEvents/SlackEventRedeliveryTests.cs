@@ -1,5 +1,6 @@
 using System.Net;
 using CodeStream.Integrations.Infrastructure.Persistence;
+using CodeStream.Integrations.Infrastructure.Security;
 
 namespace CodeStream.Integrations.Web.FunctionalTests.SlackEvents;
 

@@ -1,5 +1,7 @@
 using CodeStream.Integrations.Application.Common.Messaging;
 using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Common.Behaviors;

@@ -1,7 +1,9 @@
 using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Slack;
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
 
 namespace CodeStream.Integrations.Application.Slack.Identity;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
 
 namespace CodeStream.Integrations.Application.Slack.Identity;
 

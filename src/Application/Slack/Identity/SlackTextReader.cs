@@ -1,9 +1,12 @@
 using System.Text.RegularExpressions;
 using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Formatting;
 using CodeStream.Integrations.Domain.Slack;
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
 
 namespace CodeStream.Integrations.Application.Slack.Identity;
 
@@ -42,7 +45,7 @@ internal sealed partial class SlackTextReader(
                 var profile = await profiles.GetAsync(slackTeamId.Value, slackUserId, botToken, cancellationToken).ConfigureAwait(false);
                 names[slackUserId] = profile.DisplayName is { Length: > 0 } display ? display : profile.Name;
             }
-            catch (Common.Slack.SlackApiException)
+            catch (SlackApiException)
             {
                 // Unknown to Slack as well: the converter keeps the raw id.
             }
@@ -64,7 +67,7 @@ internal sealed partial class SlackTextReader(
             var profile = await profiles.GetAsync(identity.SlackTeamId.Value, identity.SlackUserId.Value, botToken, cancellationToken).ConfigureAwait(false);
             return profile.Email is null ? null : await users.FindRegisteredByEmailAsync(teamId, profile.Email, cancellationToken).ConfigureAwait(false);
         }
-        catch (Common.Slack.SlackApiException)
+        catch (SlackApiException)
         {
             return null;
         }

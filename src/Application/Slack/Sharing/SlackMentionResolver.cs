@@ -1,8 +1,11 @@
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Slack.Formatting;
 using CodeStream.Integrations.Domain.Slack;
-using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Core.Teams;
 
 namespace CodeStream.Integrations.Application.Slack.Sharing;
 

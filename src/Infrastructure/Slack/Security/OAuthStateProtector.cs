@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
 using Microsoft.AspNetCore.DataProtection;
+using CodeStream.Integrations.Infrastructure.Security;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Security;
 

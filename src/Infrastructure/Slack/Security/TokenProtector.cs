@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using CodeStream.Integrations.Infrastructure.Security;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Security;
 

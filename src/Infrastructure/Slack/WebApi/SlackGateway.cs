@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
 using Polly.Timeout;
 using Refit;
 

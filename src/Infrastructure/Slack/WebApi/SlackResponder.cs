@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CodeStream.Integrations.Application.Common.Slack;
-using CodeStream.Integrations.Application.SlackInteractivity;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
+using CodeStream.Integrations.Application.Slack.Interactivity;
 using Microsoft.Extensions.Logging;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.WebApi;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using CodeStream.Integrations.Application.Common.Slack;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -66,7 +67,7 @@ internal static class SlackWebApiRegistration
                 pipeline.AddTimeout(AttemptTimeout);
             });
         services.AddSingleton<ISlackGateway, SlackGateway>();
-        services.AddHttpClient<Application.SlackInteractivity.ISlackResponder, SlackResponder>(client => client.Timeout = TimeSpan.FromSeconds(10))
+        services.AddHttpClient<Application.Slack.Interactivity.ISlackResponder, SlackResponder>(client => client.Timeout = TimeSpan.FromSeconds(10))
             .RedactLoggedHeaders(_ => true);
         return services;
     }

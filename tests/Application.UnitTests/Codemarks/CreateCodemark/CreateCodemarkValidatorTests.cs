@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Application.Codemarks.CreateCodemark;
+using CodeStream.Integrations.Application.Core.Codemarks.CreateCodemark;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 
 namespace CodeStream.Integrations.Application.UnitTests.Codemarks.CreateCodemark;

@@ -1,11 +1,13 @@
-using CodeStream.Integrations.Application.Slack.Sharing;
-using CodeStream.Integrations.Application.Codemarks.DeleteCodemark;
+using CodeStream.Integrations.Application.Core.Changes;
+using CodeStream.Integrations.Application.Core.Codemarks.DeleteCodemark;
 using CodeStream.Integrations.Application.Common.Exceptions;
+using CodeStream.Integrations.Application.Core.Teams;
 using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
-using CodeStream.Integrations.Domain.Codemarks;
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
 using MediatR;
 using NSubstitute;
 
@@ -13,7 +15,7 @@ namespace CodeStream.Integrations.Application.UnitTests.Codemarks.DeleteCodemark
 
 public sealed class DeleteCodemarkHandlerTests
 {
-    private readonly ISlackSyncOutbox _outbox = Substitute.For<ISlackSyncOutbox>();
+    private readonly IMediator _mediator = Substitute.For<IMediator>();
     private readonly ICodemarkRepository _codemarks = Substitute.For<ICodemarkRepository>();
     private readonly Codemark _codemark = Given.NewCodemark(TeamId.Parse("team_01"), UserId.Parse("user_01"));
     private readonly DeleteCodemarkHandler _handler;
@@ -21,7 +23,7 @@ public sealed class DeleteCodemarkHandlerTests
     public DeleteCodemarkHandlerTests()
     {
         _codemarks.GetAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(_codemark);
-        _handler = new DeleteCodemarkHandler(_codemarks, _outbox, Given.Clock());
+        _handler = new DeleteCodemarkHandler(_codemarks, _mediator, Given.Clock());
     }
 
     [Fact]

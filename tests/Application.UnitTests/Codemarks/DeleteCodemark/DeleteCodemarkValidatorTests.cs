@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Application.Codemarks.DeleteCodemark;
+using CodeStream.Integrations.Application.Core.Codemarks.DeleteCodemark;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 
 namespace CodeStream.Integrations.Application.UnitTests.Codemarks.DeleteCodemark;

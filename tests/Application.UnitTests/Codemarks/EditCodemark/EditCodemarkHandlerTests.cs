@@ -1,19 +1,22 @@
-using CodeStream.Integrations.Application.Slack.Sharing;
-using CodeStream.Integrations.Application.Codemarks.EditCodemark;
+using CodeStream.Integrations.Application.Core.Changes;
+using CodeStream.Integrations.Application.Core.Codemarks.EditCodemark;
 using CodeStream.Integrations.Application.Common.Exceptions;
+using CodeStream.Integrations.Application.Core.Teams;
 using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
-using CodeStream.Integrations.Domain.Codemarks;
+using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Common;
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
+using MediatR;
 using NSubstitute;
 
 namespace CodeStream.Integrations.Application.UnitTests.Codemarks.EditCodemark;
 
 public sealed class EditCodemarkHandlerTests
 {
-    private readonly ISlackSyncOutbox _outbox = Substitute.For<ISlackSyncOutbox>();
+    private readonly IMediator _mediator = Substitute.For<IMediator>();
     private readonly ICodemarkRepository _codemarks = Substitute.For<ICodemarkRepository>();
     private readonly Codemark _codemark = Given.NewCodemark(TeamId.Parse("team_01"), UserId.Parse("user_01"));
     private readonly EditCodemarkHandler _handler;
@@ -21,7 +24,7 @@ public sealed class EditCodemarkHandlerTests
     public EditCodemarkHandlerTests()
     {
         _codemarks.GetAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(_codemark);
-        _handler = new EditCodemarkHandler(_codemarks, _outbox, Given.Clock());
+        _handler = new EditCodemarkHandler(_codemarks, _mediator, Given.Clock());
     }
 
     [Fact]

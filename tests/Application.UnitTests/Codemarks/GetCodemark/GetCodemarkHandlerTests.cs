@@ -1,12 +1,16 @@
-using CodeStream.Integrations.Application.Codemarks.GetCodemark;
+using CodeStream.Integrations.Application.Core.Codemarks.GetCodemark;
 using CodeStream.Integrations.Application.Common.Exceptions;
+using CodeStream.Integrations.Application.Core.Teams;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
-using CodeStream.Integrations.Domain.Codemarks;
-using CodeStream.Integrations.Domain.Posts;
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Slack;
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
 using NSubstitute;
 
 namespace CodeStream.Integrations.Application.UnitTests.Codemarks.GetCodemark;

@@ -1,8 +1,8 @@
-using CodeStream.Integrations.Application.Codemarks.EditCodemark;
+using CodeStream.Integrations.Application.Core.Codemarks.EditCodemark;
 using CodeStream.Integrations.Application.Common.Behaviors;
-using CodeStream.Integrations.Application.Common.Models;
-using CodeStream.Integrations.Application.Replies.AddReply;
-using CodeStream.Integrations.Application.Teams.CreateTeam;
+using CodeStream.Integrations.Application.Core.Models;
+using CodeStream.Integrations.Application.Core.Replies.AddReply;
+using CodeStream.Integrations.Application.Core.Teams.CreateTeam;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 using Microsoft.Extensions.Logging;
 

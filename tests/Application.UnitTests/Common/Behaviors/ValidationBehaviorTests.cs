@@ -1,6 +1,6 @@
 using CodeStream.Integrations.Application.Common.Behaviors;
-using CodeStream.Integrations.Application.Common.Models;
-using CodeStream.Integrations.Application.Teams.CreateTeam;
+using CodeStream.Integrations.Application.Core.Models;
+using CodeStream.Integrations.Application.Core.Teams.CreateTeam;
 using FluentValidation;
 
 namespace CodeStream.Integrations.Application.UnitTests.Common.Behaviors;

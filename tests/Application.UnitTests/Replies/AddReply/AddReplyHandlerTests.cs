@@ -1,20 +1,23 @@
-using CodeStream.Integrations.Application.Slack.Sharing;
+using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Common.Exceptions;
+using CodeStream.Integrations.Application.Core.Teams;
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Replies.AddReply;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Core.Replies.AddReply;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
-using CodeStream.Integrations.Domain.Codemarks;
+using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Common;
-using CodeStream.Integrations.Domain.Posts;
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
+using MediatR;
 using NSubstitute;
 
 namespace CodeStream.Integrations.Application.UnitTests.Replies.AddReply;
 
 public sealed class AddReplyHandlerTests
 {
-    private readonly ISlackSyncOutbox _outbox = Substitute.For<ISlackSyncOutbox>();
+    private readonly IMediator _mediator = Substitute.For<IMediator>();
     private readonly ICodemarkRepository _codemarks = Substitute.For<ICodemarkRepository>();
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IReplyRepository _replies = Substitute.For<IReplyRepository>();
@@ -29,7 +32,7 @@ public sealed class AddReplyHandlerTests
         _codemark = Given.NewCodemark(_team.Id, UserId.Parse("user_01"));
         _codemarks.GetAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(_codemark);
         _users.GetAsync(_author.Id, Arg.Any<CancellationToken>()).Returns(_author);
-        _handler = new AddReplyHandler(_codemarks, _users, _replies, _outbox, Given.Clock());
+        _handler = new AddReplyHandler(_codemarks, _users, _replies, _mediator, Given.Clock());
     }
 
     [Fact]
@@ -57,12 +60,13 @@ public sealed class AddReplyHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenValid_RecordsTheReplyForTheSlackThreads()
+    public async Task Handle_WhenValid_PublishesThatTheReplyWasAdded()
     {
         var dto = await _handler.Handle(new AddReplyCommand(_codemark.Id.Value, _author.Id.Value, "Good catch"), CancellationToken.None);
 
-        await _outbox.Received(1).ReplyChangedAsync(
-            Arg.Is<Post>(p => p.Id.Value == dto.Id), "added", Given.Now, Arg.Any<CancellationToken>());
+        await _mediator.Received(1).Publish(
+            Arg.Is<ReplyChanged>(c => c.Reply.Id.Value == dto.Id && c.Change == DiscussionChange.Added && c.At == Given.Now),
+            Arg.Any<CancellationToken>());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Application.Replies.AddReply;
+using CodeStream.Integrations.Application.Core.Replies.AddReply;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 
 namespace CodeStream.Integrations.Application.UnitTests.Replies.AddReply;

@@ -1,11 +1,13 @@
-using CodeStream.Integrations.Application.Slack.Sharing;
+using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Common.Exceptions;
+using CodeStream.Integrations.Application.Core.Teams;
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Replies.DeleteReply;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Core.Replies.DeleteReply;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
-using CodeStream.Integrations.Domain.Posts;
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
 using MediatR;
 using NSubstitute;
 
@@ -13,7 +15,7 @@ namespace CodeStream.Integrations.Application.UnitTests.Replies.DeleteReply;
 
 public sealed class DeleteReplyHandlerTests
 {
-    private readonly ISlackSyncOutbox _outbox = Substitute.For<ISlackSyncOutbox>();
+    private readonly IMediator _mediator = Substitute.For<IMediator>();
     private readonly IReplyRepository _replies = Substitute.For<IReplyRepository>();
     private readonly Post _reply;
     private readonly DeleteReplyHandler _handler;
@@ -23,7 +25,7 @@ public sealed class DeleteReplyHandlerTests
         var codemark = Given.NewCodemark(TeamId.Parse("team_01"), UserId.Parse("user_01"));
         _reply = Given.Reply(codemark, UserId.Parse("user_02"), "Thanks!");
         _replies.GetAsync(_reply.Id, Arg.Any<CancellationToken>()).Returns(_reply);
-        _handler = new DeleteReplyHandler(_replies, _outbox, Given.Clock());
+        _handler = new DeleteReplyHandler(_replies, _mediator, Given.Clock());
     }
 
     [Fact]

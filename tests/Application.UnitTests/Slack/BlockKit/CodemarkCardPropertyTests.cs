@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Application.Slack.BlockKit;
+using CodeStream.Integrations.Application.Slack.Messages;
 
 namespace CodeStream.Integrations.Application.UnitTests.Slack.BlockKit;
 

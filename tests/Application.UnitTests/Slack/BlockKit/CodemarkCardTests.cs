@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using CodeStream.Integrations.Application.Slack.BlockKit;
+using CodeStream.Integrations.Application.Slack.Messages;
 using CodeStream.Integrations.Application.UnitTests.Slack.Golden;
-using CodeStream.Integrations.Domain.Codemarks;
+using CodeStream.Integrations.Domain.Core.Codemarks;
 using static CodeStream.Integrations.Application.UnitTests.Slack.SlackTestData;
 
 namespace CodeStream.Integrations.Application.UnitTests.Slack.BlockKit;
@@ -215,8 +215,8 @@ public sealed class CodemarkCardTests
     [Fact]
     public void Render_WhenIdsAreAtTheirLongest_KeepsActionIdsWithin255()
     {
-        var codemarkId = Domain.Codemarks.CodemarkId.Parse("cm_" + new string('c', 61));
-        var teamId = Domain.Teams.TeamId.Parse("team_" + new string('t', 59));
+        var codemarkId = Domain.Core.Codemarks.CodemarkId.Parse("cm_" + new string('c', 61));
+        var teamId = Domain.Core.Teams.TeamId.Parse("team_" + new string('t', 59));
         var marker = Marker(id: "mk_" + new string('m', 61), remoteCodeUrl: "https://dev.azure.com/a/b");
         var codemark = Codemark(CodemarkType.Comment, null, "x", marker) with { Id = codemarkId, TeamId = teamId };
 

@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Application.Slack.BlockKit;
+using CodeStream.Integrations.Application.Slack.Messages;
 using static CodeStream.Integrations.Application.UnitTests.Slack.SlackTestData;
 
 namespace CodeStream.Integrations.Application.UnitTests.Slack.BlockKit;

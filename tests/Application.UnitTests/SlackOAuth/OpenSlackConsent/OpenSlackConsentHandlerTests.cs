@@ -1,8 +1,8 @@
 using System.Web;
-using CodeStream.Integrations.Application.Common.Slack;
-using CodeStream.Integrations.Application.SlackOAuth;
-using CodeStream.Integrations.Application.SlackOAuth.CompleteSlackOAuth;
-using CodeStream.Integrations.Application.SlackOAuth.OpenSlackConsent;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
+using CodeStream.Integrations.Application.Slack.Connect.CompleteSlackOAuth;
+using CodeStream.Integrations.Application.Slack.Connect.OpenSlackConsent;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;

@@ -1,11 +1,15 @@
 using System.Web;
 using CodeStream.Integrations.Application.Common.Exceptions;
+using CodeStream.Integrations.Application.Core.Teams;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Common.Slack;
-using CodeStream.Integrations.Application.SlackOAuth.StartSlackConnect;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Slack.Connect;
+using CodeStream.Integrations.Application.Slack.Connect.StartSlackConnect;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
-using CodeStream.Integrations.Domain.Teams;
-using CodeStream.Integrations.Domain.Users;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
 using NSubstitute;
 
 namespace CodeStream.Integrations.Application.UnitTests.SlackOAuth.StartSlackConnect;

@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Application.SlackOAuth.StartSlackConnect;
+using CodeStream.Integrations.Application.Slack.Connect.StartSlackConnect;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 
 namespace CodeStream.Integrations.Application.UnitTests.SlackOAuth.StartSlackConnect;

@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Application.SlackStatus.UpdateSlackStatus;
+using CodeStream.Integrations.Application.Slack.Status.UpdateSlackStatus;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 
 namespace CodeStream.Integrations.Application.UnitTests.SlackStatus.UpdateSlackStatus;

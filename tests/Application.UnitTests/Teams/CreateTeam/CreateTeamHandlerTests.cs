@@ -1,8 +1,10 @@
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Teams.CreateTeam;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Core.Teams.CreateTeam;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 using CodeStream.Integrations.Domain.Common;
-using CodeStream.Integrations.Domain.Teams;
+using CodeStream.Integrations.Domain.Core.Teams;
 using NSubstitute;
 
 namespace CodeStream.Integrations.Application.UnitTests.Teams.CreateTeam;

@@ -1,4 +1,4 @@
-using CodeStream.Integrations.Application.Teams.CreateTeam;
+using CodeStream.Integrations.Application.Core.Teams.CreateTeam;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 
 namespace CodeStream.Integrations.Application.UnitTests.Teams.CreateTeam;

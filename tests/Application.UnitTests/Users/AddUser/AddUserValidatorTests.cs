@@ -1,5 +1,5 @@
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
-using CodeStream.Integrations.Application.Users.AddUser;
+using CodeStream.Integrations.Application.Core.Users.AddUser;
 
 namespace CodeStream.Integrations.Application.UnitTests.Users.AddUser;
 

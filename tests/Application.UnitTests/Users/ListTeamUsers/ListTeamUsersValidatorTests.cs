@@ -1,5 +1,5 @@
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
-using CodeStream.Integrations.Application.Users.ListTeamUsers;
+using CodeStream.Integrations.Application.Core.Users.ListTeamUsers;
 
 namespace CodeStream.Integrations.Application.UnitTests.Users.ListTeamUsers;
 

@@ -1,8 +1,10 @@
 using System.Data.Common;
-using CodeStream.Integrations.Domain.Codemarks;
+using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Persistence.Repositories;
+using CodeStream.Integrations.Infrastructure.Security;
+using CodeStream.Integrations.Infrastructure.Core.Persistence;
+using CodeStream.Integrations.Infrastructure.Slack.Persistence;
 using CodeStream.Integrations.TestSupport.Databases;
 
 namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Persistence.Repositories;
@@ -188,7 +190,7 @@ public sealed class CodemarkRepositoryTests : DatabaseTest
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var team = await Seed.TeamAsync(database);
-        var codemark = TestData.NewCodemark(team.Id, Domain.Users.UserId.New());
+        var codemark = TestData.NewCodemark(team.Id, Domain.Core.Users.UserId.New());
         await using var session = new DbSession(database.Factory);
 
         await Assert.ThrowsAnyAsync<DbException>(() => new CodemarkRepository(session).AddAsync(codemark, CancellationToken.None));

@@ -1,9 +1,0 @@
-using CodeStream.Integrations.Application.Common.Messaging;
-using MediatR;
-
-namespace CodeStream.Integrations.Application.Codemarks.DeleteCodemark;
-
-public sealed record DeleteCodemarkCommand(string? CodemarkId) : ICommand<Unit>, ILogContext
-{
-    public IReadOnlyDictionary<string, string?> LogIds => new Dictionary<string, string?> { ["CodemarkId"] = CodemarkId };
-}

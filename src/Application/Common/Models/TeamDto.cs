@@ -1,8 +1,0 @@
-using CodeStream.Integrations.Domain.Teams;
-
-namespace CodeStream.Integrations.Application.Common.Models;
-
-public sealed record TeamDto(string Id, string Name, DateTimeOffset CreatedAt)
-{
-    public static TeamDto From(Team team) => new(team.Id.Value, team.Name, team.CreatedAt);
-}

@@ -1,0 +1,21 @@
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Posts;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Core.Changes;
+
+public enum DiscussionChange
+{
+    Added,
+    Edited,
+    Deleted,
+}
+
+/// <summary>
+/// A reply was added, edited or deleted in CodeStream. Published inside the command's unit of work, so whatever a
+/// messaging module records for it (the Slack outbox) commits with the change or not at all.
+/// </summary>
+public sealed record ReplyChanged(Post Reply, DiscussionChange Change, DateTimeOffset At) : INotification;
+
+/// <summary>A codemark was edited or deleted in CodeStream; published like <see cref="ReplyChanged"/>.</summary>
+public sealed record CodemarkChanged(Codemark Codemark, DiscussionChange Change, DateTimeOffset At) : INotification;

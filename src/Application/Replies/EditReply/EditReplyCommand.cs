@@ -1,9 +1,0 @@
-using CodeStream.Integrations.Application.Common.Messaging;
-using CodeStream.Integrations.Application.Common.Models;
-
-namespace CodeStream.Integrations.Application.Replies.EditReply;
-
-public sealed record EditReplyCommand(string? ReplyId, string? Text) : ICommand<ReplyDto>, ILogContext
-{
-    public IReadOnlyDictionary<string, string?> LogIds => new Dictionary<string, string?> { ["ReplyId"] = ReplyId };
-}

@@ -1,0 +1,46 @@
+namespace CodeStream.Integrations.Application.Slack.Common;
+
+/// <summary>
+/// The Slack Web API in this application's terms. The token is passed per call (bot or user token); failures raise
+/// <see cref="SlackApiException"/> after rate limits and transient errors were retried.
+/// </summary>
+public interface ISlackGateway
+{
+    Task<SlackOAuthGrant> ExchangeOAuthCodeAsync(string code, string redirectUri, CancellationToken cancellationToken);
+
+    Task<SlackRefreshedToken> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken);
+
+    Task<SlackAuthIdentity> AuthTestAsync(string token, CancellationToken cancellationToken);
+
+    Task<SlackPostedMessage> PostMessageAsync(
+        string token, string channelId, SlackMessageContent content, string? threadTs, CancellationToken cancellationToken);
+
+    Task UpdateMessageAsync(string token, string channelId, string ts, SlackMessageContent content, CancellationToken cancellationToken);
+
+    Task DeleteMessageAsync(string token, string channelId, string ts, CancellationToken cancellationToken);
+
+    Task<string?> GetPermalinkAsync(string token, string channelId, string ts, CancellationToken cancellationToken);
+
+    /// <summary>Invites users to a channel; being in the channel already counts as success.</summary>
+    Task InviteToChannelAsync(string token, string channelId, IReadOnlyList<string> userIds, CancellationToken cancellationToken);
+
+    /// <summary>Opens (or finds) the DM or group DM with these users and returns its channel id.</summary>
+    Task<string> OpenConversationAsync(string token, IReadOnlyList<string> userIds, CancellationToken cancellationToken);
+
+    /// <summary>Every conversation the token's user is in (all pages), archived ones excluded.</summary>
+    Task<IReadOnlyList<SlackConversation>> ListUserConversationsAsync(string token, CancellationToken cancellationToken);
+
+    Task<SlackUserProfile> GetUserInfoAsync(string token, string userId, CancellationToken cancellationToken);
+
+    /// <summary>The Slack user with this e-mail, or <c>null</c> when there is none.</summary>
+    Task<SlackUserProfile?> LookupUserByEmailAsync(string token, string email, CancellationToken cancellationToken);
+
+    Task SetUserStatusAsync(string token, string text, string emoji, long expiration, CancellationToken cancellationToken);
+
+    /// <summary>Opens a modal; returns the view id.</summary>
+    Task<string> OpenViewAsync(string token, string triggerId, string viewJson, CancellationToken cancellationToken);
+
+    /// <summary>The root and replies of a thread (all pages).</summary>
+    Task<IReadOnlyList<SlackThreadMessage>> GetThreadRepliesAsync(
+        string token, string channelId, string threadTs, CancellationToken cancellationToken);
+}

@@ -1,0 +1,21 @@
+namespace CodeStream.Integrations.Application.Slack.Common;
+
+/// <summary>
+/// Slack answered <c>ok:false</c> (or could not be reached after the retries): <see cref="Error"/> is Slack's error
+/// code (<c>channel_not_found</c>, <c>missing_scope</c>, …) and <see cref="NeededScope"/> the scope Slack asked for.
+/// </summary>
+public sealed class SlackApiException(string method, string error, string? neededScope = null, Exception? inner = null)
+    : Exception($"Slack {method} failed: {error}{(neededScope is null ? string.Empty : $" (needs {neededScope})")}", inner)
+{
+    /// <summary>Our own code for "Slack could not be reached or kept failing after the retries".</summary>
+    public const string Unavailable = "slack_unavailable";
+
+    public string Method { get; } = method;
+
+    public string Error { get; } = error;
+
+    public string? NeededScope { get; } = neededScope;
+
+    /// <summary>The token no longer works: it must be removed and the user asked to reconnect.</summary>
+    public bool IsTokenRevoked => Error is "invalid_auth" or "token_revoked" or "account_inactive" or "token_expired" or "not_authed";
+}

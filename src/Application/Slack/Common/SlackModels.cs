@@ -1,0 +1,40 @@
+namespace CodeStream.Integrations.Application.Slack.Common;
+
+/// <summary>What <c>oauth.v2.access</c> granted: the workspace's bot token and the installing user's token.</summary>
+public sealed record SlackOAuthGrant(
+    string SlackTeamId,
+    string? SlackTeamName,
+    string? AppId,
+    string BotUserId,
+    string BotToken,
+    string BotScopes,
+    string SlackUserId,
+    string UserToken,
+    string UserScopes,
+    string? UserRefreshToken,
+    TimeSpan? UserTokenLifetime)
+{
+    public override string ToString() => $"SlackOAuthGrant {{ SlackTeamId = {SlackTeamId}, SlackUserId = {SlackUserId} }}";
+}
+
+/// <summary>A rotated token (token rotation on).</summary>
+public sealed record SlackRefreshedToken(string AccessToken, string? RefreshToken, TimeSpan? Lifetime)
+{
+    public override string ToString() => "SlackRefreshedToken { … }";
+}
+
+/// <summary>A message to post or update: Block Kit blocks as JSON plus the plain-text fallback.</summary>
+public sealed record SlackMessageContent(string Text, string? BlocksJson = null, string? Username = null, string? IconUrl = null);
+
+public sealed record SlackPostedMessage(string ChannelId, string Ts);
+
+public sealed record SlackUserProfile(
+    string Id, string? TeamId, string Name, string? RealName, string? DisplayName, string? Email, string? TimeZone, bool IsBot, bool Deleted);
+
+/// <summary>A conversation a user can share into (channel, private channel, group DM or DM).</summary>
+public sealed record SlackConversation(
+    string Id, string? Name, bool IsChannel, bool IsPrivate, bool IsMpim, bool IsIm, bool IsArchived, string? DmUserId);
+
+public sealed record SlackThreadMessage(string Ts, string? ThreadTs, string? UserId, string? BotId, string? Text);
+
+public sealed record SlackAuthIdentity(string TeamId, string? Team, string UserId, string? BotId);

@@ -1,0 +1,130 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Slack.Identity;
+using CodeStream.Integrations.Application.Slack.Sharing;
+using CodeStream.Integrations.Application.Slack.Sync;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Slack;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Slack.Events.IngestThreadReply;
+
+/// <summary>
+/// Spec §5.2 "New reply": author per §8, text per §5.3 with mentions, origin Slack, createdAt = ts, permalink (best
+/// effort), files as references. The reply and its Slack message record commit together, and the database allows one
+/// reply per (workspace, channel, ts): a redelivery or a concurrent twin becomes "duplicate", never a second reply.
+/// </summary>
+internal sealed class IngestThreadReplyHandler(
+    ISlackShareRepository shares,
+    ISlackInstallationRepository installations,
+    ICodemarkRepository codemarks,
+    IReplyRepository replies,
+    SlackAuthorResolver authors,
+    SlackTextReader textReader,
+    ISlackGateway slack,
+    ISlackSyncOutbox outbox,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<IngestThreadReplyCommand, WorkOutcome>
+{
+    public async Task<WorkOutcome> Handle(IngestThreadReplyCommand request, CancellationToken cancellationToken)
+    {
+        var m = request.Message;
+        if (!SlackTeamId.TryParse(request.SlackTeamId, out var slackTeamId)
+            || !SlackChannelId.TryParse(m.Channel, out var channelId)
+            || !SlackTs.TryParse(m.Ts, out var ts))
+        {
+            return WorkOutcome.Ignored("malformed-message");
+        }
+
+        if (!SlackTs.TryParse(m.ThreadTs, out var threadTs) || threadTs == ts)
+        {
+            return WorkOutcome.Ignored("not-a-thread-reply");
+        }
+
+        if (!SlackUserId.TryParse(m.User, out var slackUserId))
+        {
+            return WorkOutcome.Ignored("no-human-author");
+        }
+
+        var share = await shares.FindShareByMessageAsync(slackTeamId, channelId, threadTs, cancellationToken).ConfigureAwait(false);
+        if (share is null || share.DeletedInSlackAt is not null)
+        {
+            return WorkOutcome.Ignored("thread-not-shared");
+        }
+
+        if (await shares.FindMessageCopyAsync(slackTeamId, channelId, ts, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return WorkOutcome.Ignored("already-synced");
+        }
+
+        var bot = await installations.FindBotAsync(share.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
+        if (bot is null)
+        {
+            return WorkOutcome.Ignored("no-bot-token");
+        }
+
+        if (slackUserId == bot.BotUserId)
+        {
+            return WorkOutcome.Ignored("own-message"); // Our bot, recognised by its user even when only bot_id was sent.
+        }
+
+        var codemark = await codemarks.GetAsync(share.CodemarkId, cancellationToken).ConfigureAwait(false);
+        if (codemark is null || codemark.IsDeleted)
+        {
+            return WorkOutcome.Ignored("codemark-deleted");
+        }
+
+        var author = await authors.ResolveAsync(share.TeamId, new SlackIdentity(slackTeamId, slackUserId), bot.BotToken, cancellationToken).ConfigureAwait(false);
+        var text = await textReader.ReadAsync(share.TeamId, slackTeamId, bot.BotToken, m.Text ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        var permalink = await PermalinkAsync(bot.BotToken, channelId, ts, cancellationToken).ConfigureAwait(false);
+        var files = m.Files.Where(f => f.Name is not null).Select(f => new FileReference(f.Name!, f.Mimetype, f.Size, f.Permalink)).ToList();
+        if (string.IsNullOrWhiteSpace(text.Markdown) && files.Count == 0)
+        {
+            return WorkOutcome.Ignored("empty-message");
+        }
+
+        var reply = Post.CreateReply(codemark, author.Id, text.Markdown, PostOrigin.Slack, ts.ToDateTimeOffset(), text.MentionedUserIds, files);
+        try
+        {
+            await unitOfWork.InTransactionAsync(
+                async () =>
+                {
+                    await replies.AddAsync(reply, cancellationToken).ConfigureAwait(false);
+                    var copy = new SlackMessageCopy(reply.Id, slackTeamId, channelId, ts, threadTs, permalink, clock.GetUtcNow());
+                    if (!await shares.TryAddMessageCopyAsync(copy, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new DuplicateSlackMessageException(); // A twin got here first: roll our reply back.
+                    }
+
+                    // Other threads of the same codemark (other channels) get a copy too; this thread has the original.
+                    await outbox.ReplyFromSlackAsync(reply, share, cancellationToken).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (DuplicateSlackMessageException)
+        {
+            return WorkOutcome.Ignored("already-synced");
+        }
+
+        return WorkOutcome.Done(reply.Id.Value);
+    }
+
+    private sealed class DuplicateSlackMessageException : Exception;
+
+    private async Task<string?> PermalinkAsync(string botToken, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await slack.GetPermalinkAsync(botToken, channelId.Value, ts.Value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException exception) when (exception.Error is not ("ratelimited" or SlackApiException.Unavailable))
+        {
+            return null; // Spec §5.2: a permalink failure leaves it empty; it doesn't drop the reply.
+        }
+    }
+}

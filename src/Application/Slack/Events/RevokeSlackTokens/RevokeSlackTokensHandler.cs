@@ -1,0 +1,55 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Domain.Slack;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Slack.Events.RevokeSlackTokens;
+
+/// <summary>
+/// Removed tokens stop syncing; later shares say "reconnect Slack". Only tokens of this host's app, and only those
+/// installed before the event happened, are removed: a revocation delivered late (Slack retries for hours) never
+/// deletes the fresh installation of someone who reconnected meanwhile.
+/// </summary>
+internal sealed class RevokeSlackTokensHandler(ISlackInstallationRepository installations, IUnitOfWork unitOfWork, SlackSettings settings, TimeProvider clock)
+    : IRequestHandler<RevokeSlackTokensCommand, WorkOutcome>
+{
+    public async Task<WorkOutcome> Handle(RevokeSlackTokensCommand request, CancellationToken cancellationToken)
+    {
+        if (!SlackTeamId.TryParse(request.SlackTeamId, out var slackTeamId))
+        {
+            return WorkOutcome.Ignored("malformed-team");
+        }
+
+        if (settings.AppId is { } ours && request.ApiAppId != ours)
+        {
+            return WorkOutcome.Ignored("another-app");
+        }
+
+        // event_time has whole seconds: an installation made later within that second is kept as well.
+        var installedBefore = request.EventTime is { } happened ? happened.AddSeconds(1) : clock.GetUtcNow();
+        var removed = await unitOfWork.InTransactionAsync(
+            async () =>
+            {
+                if (request.AllTokens)
+                {
+                    return await installations.RemoveBotTokensAsync(slackTeamId, installedBefore, cancellationToken).ConfigureAwait(false)
+                        + await installations.RemoveAllUserTokensAsync(slackTeamId, installedBefore, cancellationToken).ConfigureAwait(false);
+                }
+
+                var users = request.UserIds.Select(id => SlackUserId.TryParse(id, out var u) ? u : (SlackUserId?)null).OfType<SlackUserId>().ToList();
+                var count = await installations.RemoveUserTokensAsync(slackTeamId, users, installedBefore, cancellationToken).ConfigureAwait(false);
+                if (request.BotUserIds.Count > 0)
+                {
+                    count += await installations.RemoveBotTokensAsync(slackTeamId, installedBefore, cancellationToken).ConfigureAwait(false);
+                }
+
+                return count;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return WorkOutcome.Done($"{removed} token(s) removed");
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace CodeStream.Integrations.Application.Slack.Events;
+
+/// <summary>
+/// The parts of an Events API envelope (spec §5) this integration reads, parsed leniently: unknown fields are ignored,
+/// wrong types count as absent. Built from the raw JSON stored in the inbox.
+/// </summary>
+public sealed record SlackEnvelope(string? TeamId, string? ApiAppId, string? EventId, SlackEventBody? Event)
+{
+    /// <summary>When Slack says the event happened (<c>event_time</c>, Unix seconds), when it says so.</summary>
+    public DateTimeOffset? EventTime { get; init; }
+
+    public static SlackEnvelope? TryParse(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            return new SlackEnvelope(
+                Text(root, "team_id"),
+                Text(root, "api_app_id"),
+                Text(root, "event_id"),
+                root.TryGetProperty("event", out var body) && body.ValueKind == JsonValueKind.Object ? SlackEventBody.From(body) : null)
+            {
+                EventTime = root.TryGetProperty("event_time", out var time) && time.ValueKind == JsonValueKind.Number && time.TryGetInt64(out var seconds)
+                    && seconds is > 0 and < 253_402_300_800
+                    ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                    : null,
+            };
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException: a string that is not valid text (the web layer refuses those; stored rows may predate that).
+            return null;
+        }
+    }
+
+    internal static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+/// <summary>The <c>event</c> object; for messages also the nested <c>message</c> / <c>previous_message</c>.</summary>
+public sealed record SlackEventBody(
+    string? Type,
+    string? Subtype,
+    string? Channel,
+    string? User,
+    string? Text,
+    string? Ts,
+    string? ThreadTs,
+    string? BotId,
+    string? AppId,
+    string? DeletedTs,
+    IReadOnlyList<SlackFile> Files,
+    SlackEventBody? Message,
+    SlackEventBody? PreviousMessage,
+    IReadOnlyList<string> RevokedUserIds,
+    IReadOnlyList<string> RevokedBotIds)
+{
+    internal static SlackEventBody From(JsonElement e) => new(
+        SlackEnvelope.Text(e, "type"),
+        SlackEnvelope.Text(e, "subtype"),
+        SlackEnvelope.Text(e, "channel"),
+        SlackEnvelope.Text(e, "user"),
+        SlackEnvelope.Text(e, "text"),
+        SlackEnvelope.Text(e, "ts"),
+        SlackEnvelope.Text(e, "thread_ts"),
+        SlackEnvelope.Text(e, "bot_id"),
+        SlackEnvelope.Text(e, "app_id"),
+        SlackEnvelope.Text(e, "deleted_ts"),
+        e.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array
+            ? [.. files.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.Object).Select(SlackFile.From)]
+            : [],
+        e.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object ? From(message) : null,
+        e.TryGetProperty("previous_message", out var previous) && previous.ValueKind == JsonValueKind.Object ? From(previous) : null,
+        Strings(e, "tokens", "oauth"),
+        Strings(e, "tokens", "bot"));
+
+    private static IReadOnlyList<string> Strings(JsonElement e, string parent, string name) =>
+        e.TryGetProperty(parent, out var p) && p.ValueKind == JsonValueKind.Object
+        && p.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)]
+            : [];
+}
+
+/// <summary>A file attached to a Slack message; kept as a reference (name, type, size, permalink).</summary>
+public sealed record SlackFile(string? Name, string? Mimetype, long? Size, string? Permalink)
+{
+    internal static SlackFile From(JsonElement f) => new(
+        SlackEnvelope.Text(f, "name") ?? SlackEnvelope.Text(f, "title"),
+        SlackEnvelope.Text(f, "mimetype"),
+        f.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number && size.TryGetInt64(out var bytes) ? bytes : null,
+        SlackEnvelope.Text(f, "permalink"));
+}

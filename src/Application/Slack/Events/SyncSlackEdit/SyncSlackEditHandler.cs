@@ -1,0 +1,82 @@
+using CodeStream.Integrations.Application.Core.Changes;
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Slack.Identity;
+using CodeStream.Integrations.Application.Slack.Sharing;
+using CodeStream.Integrations.Application.Slack.Sync;
+using CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Slack;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Slack.Events.SyncSlackEdit;
+
+/// <summary>
+/// Spec §5.2 "Edit": when <c>message.ts</c> is a reply that came from Slack and its text really changed, the reply
+/// takes the new text (converted as on creation) and is marked edited. Metadata-only changes are ignored. An edit that
+/// overtakes its message's creation is retried a few times before being ignored.
+/// </summary>
+internal sealed class SyncSlackEditHandler(
+    ISlackShareRepository shares,
+    ISlackInstallationRepository installations,
+    IReplyRepository replies,
+    SlackTextReader textReader,
+    IMediator mediator,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<SyncSlackEditCommand, WorkOutcome>
+{
+    private const int AttemptsToWaitForCreation = 3;
+
+    public async Task<WorkOutcome> Handle(SyncSlackEditCommand request, CancellationToken cancellationToken)
+    {
+        var message = request.Event.Message;
+        if (message is null
+            || !SlackTeamId.TryParse(request.SlackTeamId, out var slackTeamId)
+            || !SlackChannelId.TryParse(request.Event.Channel, out var channelId)
+            || !SlackTs.TryParse(message.Ts, out var ts))
+        {
+            return WorkOutcome.Ignored("malformed-message");
+        }
+
+        var copy = await shares.FindMessageCopyAsync(slackTeamId, channelId, ts, cancellationToken).ConfigureAwait(false);
+        if (copy is null)
+        {
+            var inSharedThread = SlackTs.TryParse(message.ThreadTs, out var threadTs)
+                && threadTs != ts
+                && await shares.FindShareByMessageAsync(slackTeamId, channelId, threadTs, cancellationToken).ConfigureAwait(false) is not null;
+            return inSharedThread && request.Attempt < AttemptsToWaitForCreation
+                ? WorkOutcome.Retry("reply-not-yet-synced", TimeSpan.FromSeconds(1))
+                : WorkOutcome.Ignored("not-a-synced-reply");
+        }
+
+        var reply = await replies.GetAsync(copy.PostId, cancellationToken).ConfigureAwait(false);
+        if (reply is null || reply.IsDeleted || reply.Origin != PostOrigin.Slack)
+        {
+            return WorkOutcome.Ignored(reply?.Origin == PostOrigin.CodeStream ? "own-copy" : "reply-gone");
+        }
+
+        var bot = await installations.FindBotAsync(reply.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
+        if (bot is null)
+        {
+            return WorkOutcome.Ignored("no-bot-token");
+        }
+
+        var text = await textReader.ReadAsync(reply.TeamId, slackTeamId, bot.BotToken, message.Text ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text.Markdown) || reply.Edit(text.Markdown, clock.GetUtcNow(), text.MentionedUserIds) is not { } edited)
+        {
+            return WorkOutcome.Ignored("text-unchanged");
+        }
+
+        await unitOfWork.InTransactionAsync(
+            async () =>
+            {
+                await replies.UpdateAsync(edited, cancellationToken).ConfigureAwait(false);
+                await mediator.Publish(new ReplyChanged(edited, DiscussionChange.Edited, edited.EditedAt!.Value), cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return WorkOutcome.Done(edited.Id.Value);
+    }
+}

@@ -1,0 +1,176 @@
+using CodeStream.Integrations.Application.Core.Changes;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Slack.Identity;
+using CodeStream.Integrations.Application.Slack.Sharing;
+using CodeStream.Integrations.Application.Slack.Sync;
+using CodeStream.Integrations.Application.Slack.Messages;
+using CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Domain.Core.Users;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyModal;
+
+/// <summary>
+/// Spec §6 <c>view_submission</c>: validate, resolve the author (§8), create the reply (origin Slack) and queue its
+/// cross-post, then answer <c>update</c> with "Reply Sent". User mistakes answer <c>errors</c> on the input block. If
+/// finding a new Slack user takes too long, the submission is stored as durable work and finished after answering,
+/// so Slack always hears back within its 3 seconds and the reply still appears once.
+/// </summary>
+internal sealed class SubmitReplyModalHandler(
+    ICodemarkRepository codemarks,
+    IReplyRepository replies,
+    ISlackInstallationRepository installations,
+    ISlackIdentityRepository identities,
+    ISlackSubmissionRepository submissions,
+    SlackAuthorResolver authors,
+    IMediator mediator,
+    IWorkQueue queue,
+    IWorkQueueSignal signal,
+    IUnitOfWork unitOfWork,
+    SlackSettings settings,
+    TimeProvider clock) : IRequestHandler<SubmitReplyModalCommand, JsonObject>
+{
+    public const string EmptyText = "Please write a reply.";
+    public const string NotFoundText = "Sorry, we couldn't find that codemark. It may have been deleted.";
+    public const string StaleFormText = "This reply form is out of date. Close it and open the discussion again.";
+
+    /// <summary>How long the author may take before the answer goes out first (Slack allows 3 s in all).</summary>
+    public static readonly TimeSpan AuthorBudget = TimeSpan.FromMilliseconds(1500);
+
+    public async Task<JsonObject> Handle(SubmitReplyModalCommand request, CancellationToken cancellationToken)
+    {
+        if (!settings.InteractiveComponentsEnabled)
+        {
+            return Errors("Replying from Slack is turned off for this CodeStream installation.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            return Errors(EmptyText);
+        }
+
+        if (request.Text.Length > Post.MaxTextLength)
+        {
+            return Errors($"A reply can be at most {Post.MaxTextLength} characters.");
+        }
+
+        var metadata = ReplyModalMetadata.TryParse(request.PrivateMetadata);
+        if (metadata is null || !SlackTeamId.TryParse(request.SlackTeamId, out var slackTeamId) || !SlackUserId.TryParse(request.SlackUserId, out var slackUserId))
+        {
+            return Errors(StaleFormText);
+        }
+
+        var codemark = CodemarkId.TryParse(metadata.CodemarkId, out var codemarkId)
+            ? await codemarks.GetAsync(codemarkId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (codemark is null || codemark.IsDeleted || codemark.TeamId.Value != metadata.TeamId)
+        {
+            return Errors(NotFoundText);
+        }
+
+        if (await submissions.FindPostAsync(request.SubmissionKey, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return Sent(invite: false); // Delivered twice: the first delivery made the reply.
+        }
+
+        var bot = await installations.FindBotAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
+        if (bot is null)
+        {
+            return Errors("CodeStream is not connected to this Slack workspace any more.");
+        }
+
+        var identity = new SlackIdentity(slackTeamId, slackUserId);
+        User? author;
+        try
+        {
+            author = await ResolveWithinBudgetAsync(codemark.TeamId, identity, bot.BotToken, request.Deferred, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException exception) when (!request.Deferred || exception.Error is not ("ratelimited" or SlackApiException.Unavailable))
+        {
+            return Errors($"Sorry, we couldn't identify your Slack account ({exception.Error}).");
+        }
+
+        if (author is null)
+        {
+            await queue.EnqueueAsync(
+                new NewWorkItem(WorkKinds.SlackModalReply, request.SubmissionKey, JsonSerializer.Serialize(request with { Deferred = true })),
+                cancellationToken).ConfigureAwait(false);
+            signal.Notify();
+            var linked = await identities.FindAsync(codemark.TeamId, identity, cancellationToken).ConfigureAwait(false) is not null;
+            return Sent(invite: !linked);
+        }
+
+        await CreateReplyAsync(request, codemark, author, cancellationToken).ConfigureAwait(false);
+        return Sent(invite: author.IsFaux);
+    }
+
+    private async Task<User?> ResolveWithinBudgetAsync(
+        Domain.Core.Teams.TeamId teamId, SlackIdentity identity, string botToken, bool deferred, CancellationToken cancellationToken)
+    {
+        if (deferred)
+        {
+            return await authors.ResolveAsync(teamId, identity, botToken, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(AuthorBudget);
+        try
+        {
+            return await authors.ResolveAsync(teamId, identity, botToken, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested
+            && (exception is OperationCanceledException || exception is SlackApiException { Error: "ratelimited" or SlackApiException.Unavailable }))
+        {
+            return null;
+        }
+    }
+
+    private async Task CreateReplyAsync(SubmitReplyModalCommand request, Codemark codemark, User author, CancellationToken cancellationToken)
+    {
+        var reply = Post.CreateReply(codemark, author.Id, request.Text!.Trim(), PostOrigin.Slack, clock.GetUtcNow());
+        try
+        {
+            await unitOfWork.InTransactionAsync(
+                async () =>
+                {
+                    await replies.AddAsync(reply, cancellationToken).ConfigureAwait(false);
+                    if (!await submissions.TryAddAsync(request.SubmissionKey, reply.Id, reply.CreatedAt, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new DuplicateSubmissionException();
+                    }
+
+                    await mediator.Publish(new ReplyChanged(reply, DiscussionChange.Added, reply.CreatedAt), cancellationToken).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (DuplicateSubmissionException)
+        {
+            // A concurrent delivery of the same submission won: one reply, as it should be.
+        }
+    }
+
+    private static JsonObject Errors(string message) => new()
+    {
+        ["response_action"] = "errors",
+        ["errors"] = new JsonObject { [ReplyModalView.InputBlockId] = message },
+    };
+
+    private static JsonObject Sent(bool invite) => new()
+    {
+        ["response_action"] = "update",
+        ["view"] = ReplyModalView.ReplySent(invite),
+    };
+
+    private sealed class DuplicateSubmissionException : Exception;
+}

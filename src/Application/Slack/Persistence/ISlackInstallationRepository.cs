@@ -1,0 +1,34 @@
+using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
+
+namespace CodeStream.Integrations.Application.Slack.Persistence;
+
+/// <summary>Bot and user tokens per workspace. Implementations encrypt tokens at rest; callers see them in clear.</summary>
+public interface ISlackInstallationRepository
+{
+    /// <summary>Stores or replaces the bot of (team, workspace).</summary>
+    Task UpsertBotAsync(SlackBotInstallation installation, CancellationToken cancellationToken);
+
+    /// <summary>Stores or replaces the user's token for the workspace.</summary>
+    Task UpsertUserAsync(SlackUserInstallation installation, CancellationToken cancellationToken);
+
+    Task<SlackBotInstallation?> FindBotAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
+
+    Task<SlackUserInstallation?> FindUserAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
+
+    /// <summary>Whether Slack revoked this user's token for the workspace (and they have not connected again since).</summary>
+    Task<bool> WasRevokedAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the tokens of these Slack users in the workspace installed before that time (tokens_revoked).</summary>
+    Task<int> RemoveUserTokensAsync(
+        SlackTeamId slackTeamId, IReadOnlyList<SlackUserId> slackUserIds, DateTimeOffset installedBefore, CancellationToken cancellationToken);
+
+    /// <summary>Removes the bot tokens of the workspace installed before that time (tokens_revoked for the bot).</summary>
+    Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, DateTimeOffset installedBefore, CancellationToken cancellationToken);
+
+    /// <summary>Removes every user token of the workspace installed before that time (app_uninstalled).</summary>
+    Task<int> RemoveAllUserTokensAsync(SlackTeamId slackTeamId, DateTimeOffset installedBefore, CancellationToken cancellationToken);
+
+    Task RemoveUserTokenAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
+}

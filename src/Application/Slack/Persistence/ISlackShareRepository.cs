@@ -1,0 +1,42 @@
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Slack;
+
+namespace CodeStream.Integrations.Application.Slack.Persistence;
+
+/// <summary>Where codemarks and replies live in Slack. The database keeps each Slack message to one record.</summary>
+public interface ISlackShareRepository
+{
+    /// <summary>Records the share; <c>false</c> when that Slack message is already recorded.</summary>
+    Task<bool> TryAddShareAsync(CodemarkShare share, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CodemarkShare>> ListSharesAsync(CodemarkId codemarkId, CancellationToken cancellationToken);
+
+    /// <summary>The share of this codemark into this conversation that still stands in Slack, if any.</summary>
+    Task<CodemarkShare?> FindLiveShareAsync(CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, CancellationToken cancellationToken);
+
+    Task<CodemarkShare?> FindShareByIdempotencyKeyAsync(CodemarkId codemarkId, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>The share whose root message this is (a thread in Slack belongs to it).</summary>
+    Task<CodemarkShare?> FindShareByMessageAsync(SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken);
+
+    Task MarkShareDeletedAsync(SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, DateTimeOffset deletedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reserves the right to post this codemark into this conversation; <c>false</c> while another request holds a
+    /// reservation younger than <paramref name="staleAfter"/>. A stale reservation (a crashed request) is taken over.
+    /// </summary>
+    Task<bool> TryReserveAsync(
+        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken);
+
+    Task ReleaseReservationAsync(CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, CancellationToken cancellationToken);
+
+    /// <summary>Records a reply's Slack message; <c>false</c> when that Slack message is already recorded.</summary>
+    Task<bool> TryAddMessageCopyAsync(SlackMessageCopy copy, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SlackMessageCopy>> ListMessageCopiesAsync(CodemarkId codemarkId, CancellationToken cancellationToken);
+
+    Task<SlackMessageCopy?> FindMessageCopyAsync(SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SlackMessageCopy>> ListMessageCopiesOfPostAsync(PostId postId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,205 @@
+using CodeStream.Integrations.Application.Common.Exceptions;
+using CodeStream.Integrations.Application.Core.Teams;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Core.Models;
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Slack.Connect;
+using CodeStream.Integrations.Application.Slack.Messages;
+using CodeStream.Integrations.Application.Slack.Sharing;
+using CodeStream.Integrations.Application.Slack.Sync;
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Domain.Core.Users;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Slack.Sharing.ShareCodemark;
+
+/// <summary>
+/// Spec §7.3. Slack calls first (invite the bot, post as the user, permalink), then the share is recorded in one
+/// transaction. A reservation per (codemark, conversation) keeps concurrent identical shares from both posting; a
+/// failed Slack call releases it and records nothing.
+/// </summary>
+internal sealed class ShareCodemarkHandler(
+    ICodemarkRepository codemarks,
+    IUserRepository users,
+    ISlackShareRepository shares,
+    ISlackInstallationRepository installations,
+    SlackTokenService tokens,
+    SlackMentionResolver mentions,
+    ISlackGateway slack,
+    SlackSettings settings,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : IRequestHandler<ShareCodemarkCommand, ShareCodemarkResult>
+{
+    private static readonly TimeSpan ReservationLifetime = TimeSpan.FromMinutes(2);
+
+    public async Task<ShareCodemarkResult> Handle(ShareCodemarkCommand request, CancellationToken cancellationToken)
+    {
+        if (settings.Disabled)
+        {
+            throw SlackUnavailableException.Disabled();
+        }
+
+        var codemarkId = CodemarkId.Parse(request.CodemarkId);
+        var codemark = await codemarks.GetAsync(codemarkId, cancellationToken).ConfigureAwait(false);
+        if (codemark is null || codemark.IsDeleted)
+        {
+            throw new NotFoundException("Codemark", codemarkId.Value);
+        }
+
+        var userId = UserId.Parse(request.UserId);
+        var user = await users.GetAsync(userId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("User", userId.Value);
+        TeamGuard.EnsureCanActIn(user, codemark.TeamId);
+        var slackTeamId = SlackTeamId.Parse(request.SlackTeamId);
+
+        if (request.IdempotencyKey is { Length: > 0 } key
+            && await shares.FindShareByIdempotencyKeyAsync(codemarkId, key, cancellationToken).ConfigureAwait(false) is { } replayed)
+        {
+            return new ShareCodemarkResult(SharedToDto.From(replayed), Created: false);
+        }
+
+        var bot = await installations.FindBotAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false)
+            ?? throw (await installations.WasRevokedAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false)
+                ? SlackNotConnectedException.Revoked(slackTeamId.Value)
+                : SlackNotConnectedException.For(userId.Value, slackTeamId.Value));
+        var channelId = request.ChannelId is not null
+            ? SlackChannelId.Parse(request.ChannelId)
+            : SlackChannelId.Parse(await tokens.WithUserTokenAsync(
+                userId,
+                slackTeamId,
+                token => slack.OpenConversationAsync(token, [.. request.SlackUserIds!, bot.BotUserId.Value], cancellationToken),
+                cancellationToken).ConfigureAwait(false));
+
+        if (await shares.FindLiveShareAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return new ShareCodemarkResult(SharedToDto.From(existing), Created: false);
+        }
+
+        if (!await shares.TryReserveAsync(codemarkId, slackTeamId, channelId, clock.GetUtcNow(), ReservationLifetime, cancellationToken).ConfigureAwait(false))
+        {
+            return await shares.FindLiveShareAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false) is { } concurrent
+                ? new ShareCodemarkResult(SharedToDto.From(concurrent), Created: false)
+                : throw new ConflictException("This codemark is being shared to that conversation right now; try again in a moment.");
+        }
+
+        // A request that finished between our first look and our reservation has recorded its share by now.
+        if (await shares.FindLiveShareAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false) is { } justShared)
+        {
+            await shares.ReleaseReservationAsync(codemarkId, slackTeamId, channelId, CancellationToken.None).ConfigureAwait(false);
+            return new ShareCodemarkResult(SharedToDto.From(justShared), Created: false);
+        }
+
+        SlackPostedMessage posted;
+        try
+        {
+            // A group DM opened for people already has the bot in it; a channel may need the invitation.
+            var inviteBot = request.ChannelId is not null && !channelId.Value.StartsWith('D');
+            posted = await PostAsync(codemark, user, bot, slackTeamId, channelId, inviteBot, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await shares.ReleaseReservationAsync(codemarkId, slackTeamId, channelId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var share = new CodemarkShare(
+            codemarkId,
+            codemark.TeamId,
+            slackTeamId,
+            bot.SlackTeamName,
+            SlackChannelId.Parse(posted.ChannelId),
+            ChannelName: null,
+            SlackTs.Parse(posted.Ts),
+            await PermalinkAsync(userId, slackTeamId, posted, cancellationToken).ConfigureAwait(false),
+            clock.GetUtcNow(),
+            userId,
+            DeletedInSlackAt: null,
+            request.IdempotencyKey is { Length: > 0 } ? request.IdempotencyKey : null);
+
+        await RecordAsync(share, channelId, cancellationToken).ConfigureAwait(false);
+        return new ShareCodemarkResult(SharedToDto.From(share), Created: true);
+    }
+
+    private async Task<SlackPostedMessage> PostAsync(
+        Codemark codemark,
+        User user,
+        SlackBotInstallation bot,
+        SlackTeamId slackTeamId,
+        SlackChannelId channelId,
+        bool inviteBot,
+        CancellationToken cancellationToken)
+    {
+        return await tokens.WithUserTokenAsync(
+            user.Id,
+            slackTeamId,
+            async token =>
+            {
+                // The bot must be in the conversation for thread replies to reach us.
+                if (inviteBot)
+                {
+                    await slack.InviteToChannelAsync(token, channelId.Value, [bot.BotUserId.Value], cancellationToken).ConfigureAwait(false);
+                }
+
+                var author = await users.GetAsync(codemark.CreatorId, cancellationToken).ConfigureAwait(false);
+                var mentioned = await mentions.ResolveAsync(
+                    codemark.TeamId, slackTeamId, bot.BotToken, $"{codemark.Title}\n{codemark.Text}", cancellationToken).ConfigureAwait(false);
+                var content = CodemarkCard.Render(new CodemarkCardInput(
+                    codemark, author?.DisplayName ?? "Someone", settings.WebBaseUrl, settings.InteractiveComponentsEnabled, true, mentioned));
+                return await slack.PostMessageAsync(token, channelId.Value, content, threadTs: null, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> PermalinkAsync(UserId userId, SlackTeamId slackTeamId, SlackPostedMessage posted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await tokens.WithUserTokenAsync(
+                userId, slackTeamId, token => slack.GetPermalinkAsync(token, posted.ChannelId, posted.Ts, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (SlackApiException)
+        {
+            return null; // A share without a permalink still works; the link is a convenience.
+        }
+    }
+
+    private async Task RecordAsync(CodemarkShare share, SlackChannelId requestedChannel, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await unitOfWork.InTransactionAsync(
+                async () =>
+                {
+                    await shares.TryAddShareAsync(share, cancellationToken).ConfigureAwait(false);
+                    await shares.ReleaseReservationAsync(share.CodemarkId, share.SlackTeamId, requestedChannel, cancellationToken).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Posted but not recorded: take the message back so a retry starts clean instead of posting a twin.
+            try
+            {
+                await tokens.WithUserTokenAsync(
+                    share.SharedByUserId,
+                    share.SlackTeamId,
+                    async token =>
+                    {
+                        await slack.DeleteMessageAsync(token, share.ChannelId.Value, share.Ts.Value, CancellationToken.None).ConfigureAwait(false);
+                        return true;
+                    },
+                    CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is SlackApiException or SlackNotConnectedException)
+            {
+                // Nothing more we can do; the reservation lapses and the original error is what the caller sees.
+            }
+
+            throw;
+        }
+    }
+}

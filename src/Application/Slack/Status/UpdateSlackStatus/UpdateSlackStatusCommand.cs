@@ -1,0 +1,14 @@
+using CodeStream.Integrations.Application.Common.Messaging;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Slack.Status.UpdateSlackStatus;
+
+/// <summary>Sets (or, with empty text, clears) the user's Slack status in a workspace (spec §7.7).</summary>
+public sealed record UpdateSlackStatusCommand(string? UserId, string? SlackTeamId, string? Text, string? Emoji, long? ExpiresAt)
+    : IRequest<Unit>, ILogContext
+{
+    public const string DefaultEmoji = ":desktop_computer:";
+
+    public IReadOnlyDictionary<string, string?> LogIds =>
+        new Dictionary<string, string?> { ["UserId"] = UserId, ["SlackTeamId"] = SlackTeamId };
+}

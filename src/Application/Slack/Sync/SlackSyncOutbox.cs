@@ -1,0 +1,81 @@
+using System.Text.Json;
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Core.Changes;
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Slack;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Slack.Sync;
+
+/// <summary>What to mirror into Slack, stored with the change itself (same transaction) so it can't be lost.</summary>
+public sealed record SlackSyncRequest(string Target, string Id, string Change)
+{
+    public const string Reply = "reply";
+    public const string Codemark = "codemark";
+}
+
+/// <summary>Records that a reply written in one Slack thread must be copied into the codemark's other threads.</summary>
+public interface ISlackSyncOutbox
+{
+    /// <summary>A reply that came from one Slack thread: only the codemark's other threads need a copy.</summary>
+    Task ReplyFromSlackAsync(Post reply, CodemarkShare sourceThread, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Records, inside the command's unit of work, that a shared codemark or one of its replies changed (the core's
+/// <see cref="ReplyChanged"/> and <see cref="CodemarkChanged"/>); the work queue processor then brings every Slack copy
+/// in step. Unshared codemarks cost one indexed read.
+/// </summary>
+internal sealed class SlackSyncOutbox(ISlackShareRepository shares, IWorkQueue queue, IWorkQueueSignal signal)
+    : ISlackSyncOutbox, INotificationHandler<ReplyChanged>, INotificationHandler<CodemarkChanged>
+{
+    public Task Handle(ReplyChanged notification, CancellationToken cancellationToken) =>
+        EnqueueAsync(
+            notification.Reply.CodemarkId,
+            new SlackSyncRequest(SlackSyncRequest.Reply, notification.Reply.Id.Value, Wire(notification.Change)),
+            notification.At,
+            null,
+            cancellationToken);
+
+    public Task Handle(CodemarkChanged notification, CancellationToken cancellationToken) =>
+        EnqueueAsync(
+            notification.Codemark.Id,
+            new SlackSyncRequest(SlackSyncRequest.Codemark, notification.Codemark.Id.Value, Wire(notification.Change)),
+            notification.At,
+            null,
+            cancellationToken);
+
+    public Task ReplyFromSlackAsync(Post reply, CodemarkShare sourceThread, CancellationToken cancellationToken) =>
+        EnqueueAsync(
+            reply.CodemarkId,
+            new SlackSyncRequest(SlackSyncRequest.Reply, reply.Id.Value, "added"),
+            reply.CreatedAt,
+            sourceThread.Identifier,
+            cancellationToken);
+
+    // The change as the stored work item names it (and as the sync commands read it back).
+    private static string Wire(DiscussionChange change) => change switch
+    {
+        DiscussionChange.Added => SyncReplyToSlack.SyncReplyToSlackCommand.Added,
+        DiscussionChange.Edited => SyncReplyToSlack.SyncReplyToSlackCommand.Edited,
+        _ => SyncReplyToSlack.SyncReplyToSlackCommand.Deleted,
+    };
+
+    private async Task EnqueueAsync(
+        CodemarkId codemarkId, SlackSyncRequest request, DateTimeOffset at, string? exceptShare, CancellationToken cancellationToken)
+    {
+        var codemarkShares = await shares.ListSharesAsync(codemarkId, cancellationToken).ConfigureAwait(false);
+        if (!codemarkShares.Any(s => s.DeletedInSlackAt is null && s.Identifier != exceptShare))
+        {
+            return;
+        }
+
+        var key = $"{request.Target}:{request.Id}:{request.Change}:{at.ToUnixTimeMilliseconds()}";
+        await queue.EnqueueAsync(new NewWorkItem(WorkKinds.SlackSync, key, JsonSerializer.Serialize(request)), cancellationToken).ConfigureAwait(false);
+        signal.Notify();
+    }
+}

@@ -1,0 +1,103 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Slack.Messages;
+using CodeStream.Integrations.Application.Slack.Sharing;
+using CodeStream.Integrations.Application.Slack.Sync;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Slack;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
+
+/// <summary>
+/// Spec §7.4: the bot posts the reply into each live thread that has no copy of it yet (as the author's name,
+/// <c>replied via CodeStream</c>), records the copy's ts at once (so its echo is ignored), and updates or deletes
+/// the copies on edits and deletes. Idempotent: a rerun posts nothing twice.
+/// </summary>
+internal sealed class SyncReplyToSlackHandler(
+    IReplyRepository replies,
+    IUserRepository users,
+    ISlackShareRepository shares,
+    ISlackInstallationRepository installations,
+    SlackMentionResolver mentions,
+    ISlackGateway slack,
+    TimeProvider clock) : IRequestHandler<SyncReplyToSlackCommand, WorkOutcome>
+{
+    public async Task<WorkOutcome> Handle(SyncReplyToSlackCommand request, CancellationToken cancellationToken)
+    {
+        if (!PostId.TryParse(request.ReplyId, out var replyId)
+            || await replies.GetAsync(replyId, cancellationToken).ConfigureAwait(false) is not { } reply)
+        {
+            return WorkOutcome.Ignored("reply-not-found");
+        }
+
+        var copies = await shares.ListMessageCopiesOfPostAsync(reply.Id, cancellationToken).ConfigureAwait(false);
+        var liveShares = (await shares.ListSharesAsync(reply.CodemarkId, cancellationToken).ConfigureAwait(false))
+            .Where(s => s.DeletedInSlackAt is null)
+            .ToList();
+        var author = await users.GetAsync(reply.CreatorId, cancellationToken).ConfigureAwait(false);
+        var done = 0;
+
+        foreach (var share in liveShares)
+        {
+            var bot = await installations.FindBotAsync(share.TeamId, share.SlackTeamId, cancellationToken).ConfigureAwait(false);
+            if (bot is null)
+            {
+                continue; // Uninstalled workspace: nothing we may post there.
+            }
+
+            var copy = copies.FirstOrDefault(c => c.SlackTeamId == share.SlackTeamId && c.ChannelId == share.ChannelId && c.ThreadTs == share.Ts);
+            if (reply.IsDeleted)
+            {
+                if (copy is not null && reply.Origin == PostOrigin.CodeStream)
+                {
+                    await DeleteQuietlyAsync(bot.BotToken, copy, cancellationToken).ConfigureAwait(false);
+                    done++;
+                }
+
+                continue;
+            }
+
+            if (copy is null)
+            {
+                var content = await RenderAsync(reply, author, share, bot.BotToken, cancellationToken).ConfigureAwait(false);
+                var posted = await slack.PostMessageAsync(bot.BotToken, share.ChannelId.Value, content, share.Ts.Value, cancellationToken).ConfigureAwait(false);
+                await shares.TryAddMessageCopyAsync(
+                    new SlackMessageCopy(reply.Id, share.SlackTeamId, share.ChannelId, SlackTs.Parse(posted.Ts), share.Ts, Permalink: null, clock.GetUtcNow()),
+                    cancellationToken).ConfigureAwait(false);
+                done++;
+            }
+            else if (request.Change == SyncReplyToSlackCommand.Edited && reply.Origin == PostOrigin.CodeStream)
+            {
+                var content = await RenderAsync(reply, author, share, bot.BotToken, cancellationToken).ConfigureAwait(false);
+                await slack.UpdateMessageAsync(bot.BotToken, copy.ChannelId.Value, copy.Ts.Value, content, cancellationToken).ConfigureAwait(false);
+                done++;
+            }
+        }
+
+        return done == 0 ? WorkOutcome.Ignored("nothing-to-sync") : WorkOutcome.Done($"{done} Slack message(s)");
+    }
+
+    private async Task<SlackMessageContent> RenderAsync(
+        Post reply, Domain.Core.Users.User? author, CodemarkShare share, string botToken, CancellationToken cancellationToken)
+    {
+        var mentioned = await mentions.ResolveAsync(share.TeamId, share.SlackTeamId, botToken, reply.Text, cancellationToken).ConfigureAwait(false);
+        return ReplyCopy.Render(reply.Text, author?.DisplayName ?? "CodeStream user", mentioned);
+    }
+
+    private async Task DeleteQuietlyAsync(string botToken, SlackMessageCopy copy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await slack.DeleteMessageAsync(botToken, copy.ChannelId.Value, copy.Ts.Value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException exception) when (exception.Error is "message_not_found")
+        {
+            // Already gone: the goal is reached.
+        }
+    }
+}

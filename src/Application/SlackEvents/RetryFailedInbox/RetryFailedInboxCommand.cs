@@ -1,6 +1,0 @@
-using MediatR;
-
-namespace CodeStream.Integrations.Application.SlackEvents.RetryFailedInbox;
-
-/// <summary>Operators send failed inbox items round again (after Slack or the database came back). Returns how many.</summary>
-public sealed record RetryFailedInboxCommand : IRequest<int>;

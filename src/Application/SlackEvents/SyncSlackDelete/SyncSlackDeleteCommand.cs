@@ -1,7 +1,0 @@
-using CodeStream.Integrations.Application.Common.WorkQueue;
-using MediatR;
-
-namespace CodeStream.Integrations.Application.SlackEvents.SyncSlackDelete;
-
-/// <summary>A <c>message_deleted</c> event: the synced reply is soft-deleted; a deleted root ends the share.</summary>
-public sealed record SyncSlackDeleteCommand(string SlackTeamId, SlackEventBody Event) : IRequest<WorkOutcome>;

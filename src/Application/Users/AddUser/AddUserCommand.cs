@@ -1,9 +1,0 @@
-using CodeStream.Integrations.Application.Common.Messaging;
-using CodeStream.Integrations.Application.Common.Models;
-
-namespace CodeStream.Integrations.Application.Users.AddUser;
-
-public sealed record AddUserCommand(string? TeamId, string? Email, string? Username, string? FullName) : ICommand<UserDto>, ILogContext
-{
-    public IReadOnlyDictionary<string, string?> LogIds => new Dictionary<string, string?> { ["TeamId"] = TeamId };
-}

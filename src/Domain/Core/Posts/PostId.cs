@@ -1,0 +1,25 @@
+using CodeStream.Integrations.Domain.Common;
+
+namespace CodeStream.Integrations.Domain.Core.Posts;
+
+/// <summary>Id of a post, e.g. <c>post_01</c>.</summary>
+public readonly record struct PostId
+{
+    public const string Prefix = "post";
+
+    private PostId(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static PostId New() => new(PrefixedId.New(Prefix));
+
+    public static PostId Parse(string? value) => new(PrefixedId.Require(value, Prefix, "post"));
+
+    public static bool TryParse(string? value, out PostId id)
+    {
+        id = PrefixedId.IsValid(value, Prefix) ? new PostId(value!) : default;
+        return id.Value is not null;
+    }
+
+    public override string ToString() => Value;
+}

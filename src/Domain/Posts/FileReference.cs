@@ -1,4 +1,0 @@
-namespace CodeStream.Integrations.Domain.Posts;
-
-/// <summary>A file attached in Slack, kept as a reference: the bytes stay in Slack.</summary>
-public sealed record FileReference(string Name, string? MimeType, long? Size, string? Url);

@@ -1,8 +1,0 @@
-namespace CodeStream.Integrations.Domain.Posts;
-
-/// <summary>Where a post was written; posts from Slack are never echoed back to Slack.</summary>
-public enum PostOrigin
-{
-    CodeStream,
-    Slack,
-}

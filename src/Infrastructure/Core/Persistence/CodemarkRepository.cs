@@ -1,0 +1,156 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Infrastructure.Persistence;
+
+namespace CodeStream.Integrations.Infrastructure.Core.Persistence;
+
+internal sealed class CodemarkRepository(DbSession session) : ICodemarkRepository
+{
+    private const string InsertCodemarkSql = """
+        INSERT INTO codemarks (id, team_id, post_id, creator_id, type, title, text, created_at, edited_at, deleted_at)
+        VALUES (@Id, @TeamId, @PostId, @CreatorId, @Type, @Title, @Text, @CreatedAt, NULL, NULL)
+        """;
+
+    private const string InsertMarkerSql = """
+        INSERT INTO markers (id, codemark_id, ordinal, file, repo, commit_hash, start_line, end_line, code, remote_code_url)
+        VALUES (@Id, @CodemarkId, @Ordinal, @File, @Repo, @CommitHash, @StartLine, @EndLine, @Code, @RemoteCodeUrl)
+        """;
+
+    private const string SelectCodemarkSql = """
+        SELECT id AS Id, team_id AS TeamId, post_id AS PostId, creator_id AS CreatorId, type AS Type, title AS Title,
+               text AS Text, created_at AS CreatedAt, edited_at AS EditedAt, deleted_at AS DeletedAt
+        FROM codemarks WHERE id = @Id
+        """;
+
+    private const string SelectMarkersSql = """
+        SELECT id AS Id, file AS File, repo AS Repo, commit_hash AS CommitHash, start_line AS StartLine, end_line AS EndLine,
+               code AS Code, remote_code_url AS RemoteCodeUrl
+        FROM markers WHERE codemark_id = @CodemarkId ORDER BY ordinal
+        """;
+
+    private const string UpdateSql = """
+        UPDATE codemarks SET title = @Title, text = @Text, edited_at = @EditedAt, deleted_at = @DeletedAt WHERE id = @Id
+        """;
+
+    public async Task AddAsync(Codemark codemark, CancellationToken cancellationToken)
+    {
+        await session.ExecuteAsync(
+            InsertCodemarkSql,
+            new
+            {
+                Id = codemark.Id.Value,
+                TeamId = codemark.TeamId.Value,
+                PostId = codemark.PostId.Value,
+                CreatorId = codemark.CreatorId.Value,
+                Type = codemark.Type.ToString(),
+                codemark.Title,
+                codemark.Text,
+                CreatedAt = UnixTime.ToMs(codemark.CreatedAt),
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (codemark.Markers.Count > 0)
+        {
+            var markerRows = codemark.Markers.Select((m, ordinal) => new
+            {
+                Id = m.Id.Value,
+                CodemarkId = codemark.Id.Value,
+                Ordinal = (long)ordinal,
+                m.File,
+                m.Repo,
+                m.CommitHash,
+                StartLine = (long)m.StartLine,
+                EndLine = (long)m.EndLine,
+                m.Code,
+                m.RemoteCodeUrl,
+            });
+            await session.ExecuteAsync(InsertMarkerSql, markerRows, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<Codemark?> GetAsync(CodemarkId id, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<CodemarkRow>(SelectCodemarkSql, new { Id = id.Value }, cancellationToken)
+            .ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var markers = await session.QueryAsync<MarkerRow>(SelectMarkersSql, new { CodemarkId = id.Value }, cancellationToken)
+            .ConfigureAwait(false);
+        return new Codemark(
+            CodemarkId.Parse(row.Id),
+            TeamId.Parse(row.TeamId),
+            PostId.Parse(row.PostId),
+            UserId.Parse(row.CreatorId),
+            Enum.Parse<CodemarkType>(row.Type),
+            row.Title,
+            row.Text,
+            [.. markers.Select(m => new Marker(
+                MarkerId.Parse(m.Id), m.File, m.Repo, m.CommitHash, (int)m.StartLine, (int)m.EndLine, m.Code, m.RemoteCodeUrl))],
+            UnixTime.FromMs(row.CreatedAt),
+            UnixTime.FromMs(row.EditedAt),
+            UnixTime.FromMs(row.DeletedAt));
+    }
+
+    public Task UpdateAsync(Codemark codemark, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            UpdateSql,
+            new
+            {
+                Id = codemark.Id.Value,
+                codemark.Title,
+                codemark.Text,
+                EditedAt = UnixTime.ToMs(codemark.EditedAt),
+                DeletedAt = UnixTime.ToMs(codemark.DeletedAt),
+            },
+            cancellationToken);
+
+    private sealed class CodemarkRow
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string TeamId { get; set; } = string.Empty;
+
+        public string PostId { get; set; } = string.Empty;
+
+        public string CreatorId { get; set; } = string.Empty;
+
+        public string Type { get; set; } = string.Empty;
+
+        public string? Title { get; set; }
+
+        public string Text { get; set; } = string.Empty;
+
+        public long CreatedAt { get; set; }
+
+        public long? EditedAt { get; set; }
+
+        public long? DeletedAt { get; set; }
+    }
+
+    private sealed class MarkerRow
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string File { get; set; } = string.Empty;
+
+        public string? Repo { get; set; }
+
+        public string? CommitHash { get; set; }
+
+        public long StartLine { get; set; }
+
+        public long EndLine { get; set; }
+
+        public string Code { get; set; } = string.Empty;
+
+        public string? RemoteCodeUrl { get; set; }
+    }
+}

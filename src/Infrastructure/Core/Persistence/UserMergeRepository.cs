@@ -1,0 +1,23 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Infrastructure.Persistence;
+
+namespace CodeStream.Integrations.Infrastructure.Core.Persistence;
+
+internal sealed class UserMergeRepository(DbSession session) : IUserMergeRepository
+{
+    // Statement by statement inside the caller's transaction; mentions of both users on one post collapse into one.
+    private const string MergeSql = """
+        UPDATE posts SET creator_id = @Real WHERE creator_id = @Faux;
+        UPDATE codemarks SET creator_id = @Real WHERE creator_id = @Faux;
+        DELETE FROM post_mentions WHERE user_id = @Faux AND post_id IN (SELECT post_id FROM post_mentions WHERE user_id = @Real);
+        UPDATE post_mentions SET user_id = @Real WHERE user_id = @Faux;
+        DELETE FROM slack_identity_links WHERE user_id = @Faux;
+        DELETE FROM users WHERE id = @Faux AND external_user_id IS NOT NULL;
+        """;
+
+    public Task MergeAsync(UserId fauxUserId, UserId realUserId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(MergeSql, new { Faux = fauxUserId.Value, Real = realUserId.Value }, cancellationToken);
+}

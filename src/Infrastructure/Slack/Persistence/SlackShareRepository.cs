@@ -1,0 +1,264 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Infrastructure.Persistence;
+
+namespace CodeStream.Integrations.Infrastructure.Slack.Persistence;
+
+internal sealed class SlackShareRepository(DbSession session) : ISlackShareRepository
+{
+    private const string ShareColumns = """
+        codemark_id AS CodemarkId, team_id AS TeamId, slack_team_id AS SlackTeamId, slack_team_name AS SlackTeamName,
+        channel_id AS ChannelId, channel_name AS ChannelName, ts AS Ts, permalink AS Permalink, shared_at AS SharedAt,
+        shared_by_user_id AS SharedByUserId, deleted_in_slack_at AS DeletedInSlackAt, idempotency_key AS IdempotencyKey
+        """;
+
+    private const string CopyColumns = """
+        c.post_id AS PostId, c.slack_team_id AS SlackTeamId, c.channel_id AS ChannelId, c.ts AS Ts, c.thread_ts AS ThreadTs,
+        c.permalink AS Permalink, c.created_at AS CreatedAt
+        """;
+
+    // Both the share identifier and (workspace, channel, ts) are unique: the database refuses a second record.
+    private const string InsertShareSql = """
+        INSERT INTO codemark_shares (share_id, codemark_id, team_id, slack_team_id, slack_team_name, channel_id, channel_name, ts,
+                                     permalink, shared_at, shared_by_user_id, deleted_in_slack_at, idempotency_key)
+        VALUES (@ShareId, @CodemarkId, @TeamId, @SlackTeamId, @SlackTeamName, @ChannelId, @ChannelName, @Ts,
+                @Permalink, @SharedAt, @SharedByUserId, @DeletedInSlackAt, @IdempotencyKey)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string SelectSharesSql = $"SELECT {ShareColumns} FROM codemark_shares WHERE codemark_id = @CodemarkId ORDER BY shared_at";
+
+    private const string SelectLiveShareSql = $"""
+        SELECT {ShareColumns} FROM codemark_shares
+        WHERE codemark_id = @CodemarkId AND slack_team_id = @SlackTeamId AND channel_id = @ChannelId AND deleted_in_slack_at IS NULL
+        ORDER BY shared_at LIMIT 1
+        """;
+
+    private const string SelectShareByKeySql = $"SELECT {ShareColumns} FROM codemark_shares WHERE codemark_id = @CodemarkId AND idempotency_key = @Key";
+
+    private const string SelectShareByMessageSql = $"""
+        SELECT {ShareColumns} FROM codemark_shares WHERE slack_team_id = @SlackTeamId AND channel_id = @ChannelId AND ts = @Ts
+        """;
+
+    private const string MarkShareDeletedSql = """
+        UPDATE codemark_shares SET deleted_in_slack_at = @DeletedAt
+        WHERE slack_team_id = @SlackTeamId AND channel_id = @ChannelId AND ts = @Ts AND deleted_in_slack_at IS NULL
+        """;
+
+    private const string ReserveSql = """
+        INSERT INTO share_reservations (codemark_id, slack_team_id, channel_id, reserved_at)
+        VALUES (@CodemarkId, @SlackTeamId, @ChannelId, @Now)
+        ON CONFLICT (codemark_id, slack_team_id, channel_id) DO UPDATE SET reserved_at = excluded.reserved_at
+        WHERE share_reservations.reserved_at < @StaleBefore
+        """;
+
+    private const string ReleaseSql = """
+        DELETE FROM share_reservations WHERE codemark_id = @CodemarkId AND slack_team_id = @SlackTeamId AND channel_id = @ChannelId
+        """;
+
+    private const string InsertCopySql = """
+        INSERT INTO slack_message_copies (slack_team_id, channel_id, ts, post_id, thread_ts, permalink, created_at)
+        VALUES (@SlackTeamId, @ChannelId, @Ts, @PostId, @ThreadTs, @Permalink, @CreatedAt)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string SelectCopiesOfCodemarkSql = $"""
+        SELECT {CopyColumns} FROM slack_message_copies c JOIN posts p ON p.id = c.post_id
+        WHERE p.codemark_id = @CodemarkId ORDER BY c.created_at
+        """;
+
+    private const string SelectCopiesOfPostSql = $"SELECT {CopyColumns} FROM slack_message_copies c WHERE c.post_id = @PostId";
+
+    private const string SelectCopySql = $"""
+        SELECT {CopyColumns} FROM slack_message_copies c WHERE c.slack_team_id = @SlackTeamId AND c.channel_id = @ChannelId AND c.ts = @Ts
+        """;
+
+    public async Task<bool> TryAddShareAsync(CodemarkShare share, CancellationToken cancellationToken)
+    {
+        var inserted = await session.ExecuteAsync(
+            InsertShareSql,
+            new
+            {
+                ShareId = share.Identifier,
+                CodemarkId = share.CodemarkId.Value,
+                TeamId = share.TeamId.Value,
+                SlackTeamId = share.SlackTeamId.Value,
+                share.SlackTeamName,
+                ChannelId = share.ChannelId.Value,
+                share.ChannelName,
+                Ts = share.Ts.Value,
+                share.Permalink,
+                SharedAt = UnixTime.ToMs(share.SharedAt),
+                SharedByUserId = share.SharedByUserId.Value,
+                DeletedInSlackAt = UnixTime.ToMs(share.DeletedInSlackAt),
+                share.IdempotencyKey,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return inserted == 1;
+    }
+
+    public async Task<IReadOnlyList<CodemarkShare>> ListSharesAsync(CodemarkId codemarkId, CancellationToken cancellationToken)
+    {
+        var rows = await session.QueryAsync<ShareRow>(SelectSharesSql, new { CodemarkId = codemarkId.Value }, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. rows.Select(ToShare)];
+    }
+
+    public async Task<CodemarkShare?> FindLiveShareAsync(
+        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, CancellationToken cancellationToken) =>
+        ToShareOrNull(await session.QuerySingleOrDefaultAsync<ShareRow>(
+            SelectLiveShareSql,
+            new { CodemarkId = codemarkId.Value, SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value },
+            cancellationToken).ConfigureAwait(false));
+
+    public async Task<CodemarkShare?> FindShareByIdempotencyKeyAsync(CodemarkId codemarkId, string idempotencyKey, CancellationToken cancellationToken) =>
+        ToShareOrNull(await session.QuerySingleOrDefaultAsync<ShareRow>(
+            SelectShareByKeySql, new { CodemarkId = codemarkId.Value, Key = idempotencyKey }, cancellationToken).ConfigureAwait(false));
+
+    public async Task<CodemarkShare?> FindShareByMessageAsync(
+        SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken) =>
+        ToShareOrNull(await session.QuerySingleOrDefaultAsync<ShareRow>(
+            SelectShareByMessageSql,
+            new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Ts = ts.Value },
+            cancellationToken).ConfigureAwait(false));
+
+    public Task MarkShareDeletedAsync(
+        SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, DateTimeOffset deletedAt, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            MarkShareDeletedSql,
+            new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Ts = ts.Value, DeletedAt = UnixTime.ToMs(deletedAt) },
+            cancellationToken);
+
+    public async Task<bool> TryReserveAsync(
+        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            ReserveSql,
+            new
+            {
+                CodemarkId = codemarkId.Value,
+                SlackTeamId = slackTeamId.Value,
+                ChannelId = channelId.Value,
+                Now = UnixTime.ToMs(now),
+                StaleBefore = UnixTime.ToMs(now - staleAfter),
+            },
+            cancellationToken).ConfigureAwait(false) == 1;
+
+    public Task ReleaseReservationAsync(CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            ReleaseSql, new { CodemarkId = codemarkId.Value, SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value }, cancellationToken);
+
+    public async Task<bool> TryAddMessageCopyAsync(SlackMessageCopy copy, CancellationToken cancellationToken)
+    {
+        var inserted = await session.ExecuteAsync(
+            InsertCopySql,
+            new
+            {
+                SlackTeamId = copy.SlackTeamId.Value,
+                ChannelId = copy.ChannelId.Value,
+                Ts = copy.Ts.Value,
+                PostId = copy.PostId.Value,
+                ThreadTs = copy.ThreadTs.Value,
+                copy.Permalink,
+                CreatedAt = UnixTime.ToMs(copy.CreatedAt),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return inserted == 1;
+    }
+
+    public async Task<IReadOnlyList<SlackMessageCopy>> ListMessageCopiesAsync(CodemarkId codemarkId, CancellationToken cancellationToken)
+    {
+        var rows = await session.QueryAsync<CopyRow>(SelectCopiesOfCodemarkSql, new { CodemarkId = codemarkId.Value }, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. rows.Select(ToCopy)];
+    }
+
+    public async Task<SlackMessageCopy?> FindMessageCopyAsync(
+        SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<CopyRow>(
+            SelectCopySql, new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Ts = ts.Value }, cancellationToken)
+            .ConfigureAwait(false);
+        return row is null ? null : ToCopy(row);
+    }
+
+    public async Task<IReadOnlyList<SlackMessageCopy>> ListMessageCopiesOfPostAsync(PostId postId, CancellationToken cancellationToken)
+    {
+        var rows = await session.QueryAsync<CopyRow>(SelectCopiesOfPostSql, new { PostId = postId.Value }, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(ToCopy)];
+    }
+
+    private static CodemarkShare? ToShareOrNull(ShareRow? row) => row is null ? null : ToShare(row);
+
+    private static CodemarkShare ToShare(ShareRow row) => new(
+        CodemarkId.Parse(row.CodemarkId),
+        TeamId.Parse(row.TeamId),
+        SlackTeamId.Parse(row.SlackTeamId),
+        row.SlackTeamName,
+        SlackChannelId.Parse(row.ChannelId),
+        row.ChannelName,
+        SlackTs.Parse(row.Ts),
+        row.Permalink,
+        UnixTime.FromMs(row.SharedAt),
+        UserId.Parse(row.SharedByUserId),
+        UnixTime.FromMs(row.DeletedInSlackAt),
+        row.IdempotencyKey);
+
+    private static SlackMessageCopy ToCopy(CopyRow row) => new(
+        PostId.Parse(row.PostId),
+        SlackTeamId.Parse(row.SlackTeamId),
+        SlackChannelId.Parse(row.ChannelId),
+        SlackTs.Parse(row.Ts),
+        SlackTs.Parse(row.ThreadTs),
+        row.Permalink,
+        UnixTime.FromMs(row.CreatedAt));
+
+    private sealed class ShareRow
+    {
+        public string CodemarkId { get; set; } = string.Empty;
+
+        public string TeamId { get; set; } = string.Empty;
+
+        public string SlackTeamId { get; set; } = string.Empty;
+
+        public string? SlackTeamName { get; set; }
+
+        public string ChannelId { get; set; } = string.Empty;
+
+        public string? ChannelName { get; set; }
+
+        public string Ts { get; set; } = string.Empty;
+
+        public string? Permalink { get; set; }
+
+        public long SharedAt { get; set; }
+
+        public string SharedByUserId { get; set; } = string.Empty;
+
+        public long? DeletedInSlackAt { get; set; }
+
+        public string? IdempotencyKey { get; set; }
+    }
+
+    private sealed class CopyRow
+    {
+        public string PostId { get; set; } = string.Empty;
+
+        public string SlackTeamId { get; set; } = string.Empty;
+
+        public string ChannelId { get; set; } = string.Empty;
+
+        public string Ts { get; set; } = string.Empty;
+
+        public string ThreadTs { get; set; } = string.Empty;
+
+        public string? Permalink { get; set; }
+
+        public long CreatedAt { get; set; }
+    }
+}

@@ -1,0 +1,25 @@
+using CodeStream.Integrations.Application.Slack.Events.GetInbox;
+using CodeStream.Integrations.Application.Slack.Events.RetryFailedInbox;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CodeStream.Integrations.Web.Slack;
+
+/// <summary>Operators' window on the Slack inbox (spec §9): counts, failed items with reasons, and a retry.</summary>
+internal static class InboxEndpoints
+{
+    public static RouteGroupBuilder MapInboxEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/slack/inbox", GetInbox);
+        api.MapPost("/slack/inbox/retry", RetryFailed);
+        return api;
+    }
+
+    private static async Task<Ok<InboxDto>> GetInbox(string? state, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetInboxQuery(state, limit ?? 100), cancellationToken));
+
+    private static async Task<Ok<RetriedDto>> RetryFailed(IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new RetriedDto(await mediator.Send(new RetryFailedInboxCommand(), cancellationToken)));
+
+    internal sealed record RetriedDto(int Retried);
+}

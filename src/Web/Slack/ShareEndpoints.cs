@@ -1,0 +1,35 @@
+using CodeStream.Integrations.Application.Slack.Sharing.ShareCodemark;
+using CodeStream.Integrations.Application.Core.Models;
+using CodeStream.Integrations.Application.Slack.Sharing.ListShareTargets;
+using CodeStream.Integrations.Web.Common;
+using CodeStream.Integrations.Web.Slack;
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CodeStream.Integrations.Web.Slack;
+
+/// <summary>Sharing to Slack: share a codemark, list where a user can share.</summary>
+internal static class ShareEndpoints
+{
+    public static RouteGroupBuilder MapShareEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/codemarks/{codemarkId}/shares", Share);
+        api.MapGet("/users/{userId}/slack/conversations", ListTargets);
+        return api;
+    }
+
+    private static async Task<Results<Created<SharedToDto>, Ok<SharedToDto>>> Share(string codemarkId, HttpRequest request, IMediator mediator)
+    {
+        var body = await JsonBody.ReadAsync<ShareCodemarkBody>(request);
+        var key = request.Headers["Idempotency-Key"].FirstOrDefault();
+        var result = await mediator.Send(
+            new ShareCodemarkCommand(codemarkId, body.UserId, body.SlackTeamId, body.ChannelId, body.UserIds, key), request.HttpContext.RequestAborted);
+        return result.Created
+            ? TypedResults.Created($"/api/v1/codemarks/{codemarkId}", result.Share)
+            : TypedResults.Ok(result.Share);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ShareTargetDto>>> ListTargets(
+        string userId, string? slackTeamId, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListShareTargetsQuery(userId, slackTeamId), cancellationToken));
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Connect;
+using CodeStream.Integrations.Infrastructure.Slack;
+
+namespace CodeStream.Integrations.Web.Slack;
+
+/// <summary>
+/// The Slack app manifest for this host (spec §11): paste it into Slack's "Create New App → From a manifest". Every
+/// URL derives from <c>apiServer:publicOrigin</c>; scopes and events are the ones the integration needs.
+/// </summary>
+public static class SlackAppManifest
+{
+    public static readonly IReadOnlyList<string> BotEvents = ["message.channels", "message.groups", "message.mpim", "tokens_revoked", "app_uninstalled"];
+
+    public static string InteractivityUrl(Uri origin) => new Uri(origin, Slack.ProviderActionEndpoints.InteractivityPath).ToString();
+
+    public static string EventsUrl(Uri origin) => new Uri(origin, Slack.ProviderActionEndpoints.EventsPath).ToString();
+
+    public static string RedirectUrl(Uri origin) => new Uri(origin, Slack.SlackOAuthEndpoints.RedirectPath).ToString();
+
+    public static JsonObject Build(IConfiguration configuration)
+    {
+        var origin = SlackConfiguration.ReadPublicOrigin(configuration);
+        var options = SlackConfiguration.ReadOptions(configuration);
+        var name = configuration["integrations:slack:appName"] is { Length: > 0 } configured ? configured : "CodeStream";
+        return new JsonObject
+        {
+            ["_metadata"] = new JsonObject { ["major_version"] = 1, ["minor_version"] = 1 },
+            ["display_information"] = new JsonObject
+            {
+                ["name"] = name,
+                ["description"] = "Discuss code from CodeStream in Slack: share codemarks, reply in threads.",
+                ["background_color"] = "#1a1d21",
+            },
+            ["features"] = new JsonObject
+            {
+                ["bot_user"] = new JsonObject { ["display_name"] = name, ["always_online"] = true },
+            },
+            ["oauth_config"] = new JsonObject
+            {
+                ["redirect_urls"] = new JsonArray(RedirectUrl(origin)),
+                ["scopes"] = new JsonObject
+                {
+                    ["user"] = Array(SlackSettings.UserScopes.Split(',')),
+                    ["bot"] = Array(SlackSettings.BotScopes.Split(',')),
+                },
+            },
+            ["settings"] = new JsonObject
+            {
+                ["event_subscriptions"] = new JsonObject
+                {
+                    ["request_url"] = EventsUrl(origin),
+                    ["bot_events"] = Array(BotEvents),
+                },
+                ["interactivity"] = new JsonObject
+                {
+                    ["is_enabled"] = options.InteractiveComponentsEnabled,
+                    ["request_url"] = InteractivityUrl(origin),
+                },
+                ["org_deploy_enabled"] = false,
+                ["socket_mode_enabled"] = false,
+                ["token_rotation_enabled"] = false,
+            },
+        };
+    }
+
+    public static string ToJson(JsonObject manifest) => manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    private static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+}
