@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CodeStream.Integrations.LoadGenerator;
 using CodeStream.Integrations.TestSupport.Slack;

@@ -1,21 +1,19 @@
 using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Infrastructure.Core.Persistence;
 using CodeStream.Integrations.Infrastructure.Persistence;
 using CodeStream.Integrations.Infrastructure.Security;
-using CodeStream.Integrations.Infrastructure.Core.Persistence;
-using CodeStream.Integrations.Infrastructure.Slack.Persistence;
 using CodeStream.Integrations.Infrastructure.Slack;
+using CodeStream.Integrations.Infrastructure.Slack.Persistence;
 using CodeStream.Integrations.Infrastructure.Slack.Security;
 using CodeStream.Integrations.Infrastructure.Slack.WebApi;
-using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
-using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Infrastructure.WorkQueue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CodeStream.Integrations.Infrastructure;

@@ -1,11 +1,11 @@
 using CodeStream.Integrations.Application;
 using CodeStream.Integrations.Infrastructure;
-using CodeStream.Integrations.Web.Core;
-using CodeStream.Integrations.Web.Slack;
 using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
+using CodeStream.Integrations.Web.Core;
 using CodeStream.Integrations.Web.Health;
 using CodeStream.Integrations.Web.Setup;
+using CodeStream.Integrations.Web.Slack;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using CodeStream.Integrations.Web;
-using CodeStream.Integrations.Web.Setup;
 using CodeStream.Integrations.Web.Slack;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -4,7 +4,7 @@ namespace CodeStream.Integrations.Domain.Slack;
 
 /// <summary>
 /// A reply's message in a Slack thread, in either direction: the message a Slack user wrote that became the reply
-/// (<see cref="PostOrigin.Slack"/>), or the copy this integration posted. One per <c>(workspace, channel, ts)</c>.
+/// (<see cref="SlackPostOrigin.Value"/>), or the copy this integration posted. One per <c>(workspace, channel, ts)</c>.
 /// </summary>
 public sealed record SlackMessageCopy(
     PostId PostId,

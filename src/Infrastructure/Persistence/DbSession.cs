@@ -1,7 +1,5 @@
 using System.Data.Common;
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 
 namespace CodeStream.Integrations.Infrastructure.Persistence;
 

@@ -1,8 +1,8 @@
 using System.Xml.Linq;
+using CodeStream.Integrations.Infrastructure.Persistence;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Logging;
-using CodeStream.Integrations.Infrastructure.Persistence;
 
 namespace CodeStream.Integrations.Infrastructure.Security;
 

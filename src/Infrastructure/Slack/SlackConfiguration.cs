@@ -1,5 +1,4 @@
 using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 using Microsoft.Extensions.Configuration;
 
 namespace CodeStream.Integrations.Infrastructure.Slack;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Threading.Channels;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,5 @@
-using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Common.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,7 +9,7 @@ namespace CodeStream.Integrations.Infrastructure.WorkQueue;
 /// <summary>
 /// Drains the durable work queue: claims due items (a lease per item, so a crashed host's items come back), hands
 /// each to the handler of its kind in a fresh DI scope, and records the outcome. Transient failures are retried with
-/// exponential back-off (or Slack's Retry-After); after <see cref="WorkQueueOptions.MaxAttempts"/> the item is parked
+/// exponential back-off (or the remote service's Retry-After); after <see cref="WorkQueueOptions.MaxAttempts"/> the item is parked
 /// as failed with its reason. Items are never dropped.
 /// </summary>
 internal sealed partial class WorkQueueProcessor(
@@ -113,9 +112,9 @@ internal sealed partial class WorkQueueProcessor(
             {
                 return null;
             }
-            catch (SlackApiException exception) when (exception.Error is "ratelimited" or SlackApiException.Unavailable)
+            catch (RemoteServiceException exception) when (exception.IsTransient)
             {
-                outcome = WorkOutcome.Retry($"slack {exception.Method}: {exception.Error}");
+                outcome = WorkOutcome.Retry(exception.Reason);
             }
             catch (Exception exception)
             {

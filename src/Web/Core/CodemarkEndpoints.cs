@@ -6,7 +6,6 @@ using CodeStream.Integrations.Application.Core.Replies.AddReply;
 using CodeStream.Integrations.Application.Core.Replies.DeleteReply;
 using CodeStream.Integrations.Application.Core.Replies.EditReply;
 using CodeStream.Integrations.Web.Common;
-using CodeStream.Integrations.Web.Slack;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

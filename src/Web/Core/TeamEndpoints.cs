@@ -4,7 +4,6 @@ using CodeStream.Integrations.Application.Core.Teams.CreateTeam;
 using CodeStream.Integrations.Application.Core.Users.AddUser;
 using CodeStream.Integrations.Application.Core.Users.ListTeamUsers;
 using CodeStream.Integrations.Web.Common;
-using CodeStream.Integrations.Web.Slack;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

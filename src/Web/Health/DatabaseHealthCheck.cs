@@ -1,5 +1,4 @@
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

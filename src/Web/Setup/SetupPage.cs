@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
 using CodeStream.Integrations.Web.Slack;

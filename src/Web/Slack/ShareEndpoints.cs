@@ -1,8 +1,7 @@
-using CodeStream.Integrations.Application.Slack.Sharing.ShareCodemark;
 using CodeStream.Integrations.Application.Core.Models;
 using CodeStream.Integrations.Application.Slack.Sharing.ListShareTargets;
+using CodeStream.Integrations.Application.Slack.Sharing.ShareCodemark;
 using CodeStream.Integrations.Web.Common;
-using CodeStream.Integrations.Web.Slack;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,6 @@
 using CodeStream.Integrations.Application.Slack.Connect.StartSlackConnect;
 using CodeStream.Integrations.Application.Slack.Status.UpdateSlackStatus;
 using CodeStream.Integrations.Web.Common;
-using CodeStream.Integrations.Web.Slack;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 

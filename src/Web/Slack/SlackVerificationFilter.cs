@@ -1,7 +1,6 @@
 using System.Text.Unicode;
 using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
-using CodeStream.Integrations.Web.Slack;
 
 namespace CodeStream.Integrations.Web.Slack;
 

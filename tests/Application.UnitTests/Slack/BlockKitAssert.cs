@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Slack.Formatting;
 
 namespace CodeStream.Integrations.Application.UnitTests.Slack;
@@ -47,43 +46,43 @@ internal static class BlockKitAssert
                     AssertText(block["text"]!, 3000);
                     break;
                 case "context":
-                {
-                    var elements = block["elements"]!.AsArray();
-                    Assert.InRange(elements.Count, 1, 10);
-                    foreach (var element in elements)
                     {
-                        AssertText(element!, 3000);
-                    }
+                        var elements = block["elements"]!.AsArray();
+                        Assert.InRange(elements.Count, 1, 10);
+                        foreach (var element in elements)
+                        {
+                            AssertText(element!, 3000);
+                        }
 
-                    break;
-                }
+                        break;
+                    }
 
                 case "actions":
-                {
-                    var elements = block["elements"]!.AsArray();
-                    Assert.InRange(elements.Count, 1, 25);
-                    foreach (var button in elements)
                     {
-                        Assert.Equal("button", (string)button!["type"]!);
-                        Assert.Equal("plain_text", (string)button["text"]!["type"]!);
-                        AssertText(button["text"]!, 75);
-                        if (button["url"] is { } url)
+                        var elements = block["elements"]!.AsArray();
+                        Assert.InRange(elements.Count, 1, 25);
+                        foreach (var button in elements)
                         {
-                            var value = (string)url!;
-                            Assert.InRange(value.Length, 1, 3000);
-                            Assert.True(Uri.TryCreate(value, UriKind.Absolute, out _), $"button url {value} is not absolute");
+                            Assert.Equal("button", (string)button!["type"]!);
+                            Assert.Equal("plain_text", (string)button["text"]!["type"]!);
+                            AssertText(button["text"]!, 75);
+                            if (button["url"] is { } url)
+                            {
+                                var value = (string)url!;
+                                Assert.InRange(value.Length, 1, 3000);
+                                Assert.True(Uri.TryCreate(value, UriKind.Absolute, out _), $"button url {value} is not absolute");
+                            }
+
+                            var actionId = (string)button["action_id"]!;
+                            Assert.InRange(actionId.Length, 1, 255);
+                            Assert.True(actionIds.Add(actionId), $"action_id {actionId} is used twice");
+                            using (JsonDocument.Parse(actionId))
+                            {
+                            }
                         }
 
-                        var actionId = (string)button["action_id"]!;
-                        Assert.InRange(actionId.Length, 1, 255);
-                        Assert.True(actionIds.Add(actionId), $"action_id {actionId} is used twice");
-                        using (JsonDocument.Parse(actionId))
-                        {
-                        }
+                        break;
                     }
-
-                    break;
-                }
 
                 default:
                     Assert.Fail($"unexpected block type {type}");

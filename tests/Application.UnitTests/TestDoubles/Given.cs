@@ -1,8 +1,8 @@
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CodeStream.Integrations.Application.UnitTests.TestDoubles;
@@ -24,7 +24,7 @@ internal static class Given
     public static User FauxUser(TeamId teamId) =>
         User.CreateFaux(
             teamId,
-            new SlackIdentity(SlackTeam, SlackUserId.Parse("U045DE6F7")),
+            new SlackIdentity(SlackTeam, SlackUserId.Parse("U045DE6F7")).FauxExternalUserId(teamId),
             email: null,
             "grace",
             "Grace Hopper",
@@ -41,7 +41,7 @@ internal static class Given
             [Marker.Create("src/File.cs", "acme/app", "abc123", 12, 20, "lock (x) { }", "https://github.com/acme/app/blob/main/src/File.cs#L12")],
             Now.AddDays(-10));
 
-    public static Post Reply(Codemark codemark, UserId creatorId, string text, PostOrigin origin = PostOrigin.CodeStream) =>
+    public static Post Reply(Codemark codemark, UserId creatorId, string text, PostOrigin origin = default) =>
         Post.CreateReply(codemark, creatorId, text, origin, Now.AddDays(-5));
 
     public static CodemarkShare Share(Codemark codemark, string channelId, string ts, DateTimeOffset? deletedInSlackAt = null) => new(

@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Common;
+using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
 

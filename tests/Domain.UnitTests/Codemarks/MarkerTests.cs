@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Common;
+using CodeStream.Integrations.Domain.Core.Codemarks;
 
 namespace CodeStream.Integrations.Domain.UnitTests.Codemarks;
 

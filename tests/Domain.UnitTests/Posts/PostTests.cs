@@ -1,6 +1,7 @@
-using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Common;
+using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
 
@@ -21,7 +22,7 @@ public sealed class PostTests
         var codemark = NewCodemark();
         var mentioned = UserId.Parse("user_03");
 
-        var reply = Post.CreateReply(codemark, Author, "Good catch", PostOrigin.Slack, Now, [mentioned]);
+        var reply = Post.CreateReply(codemark, Author, "Good catch", SlackPostOrigin.Value, Now, [mentioned]);
 
         Assert.StartsWith("post_", reply.Id.Value, StringComparison.Ordinal);
         Assert.NotEqual(codemark.PostId, reply.Id);
@@ -30,7 +31,7 @@ public sealed class PostTests
         Assert.Equal(codemark.PostId, reply.ParentPostId);
         Assert.Equal(Author, reply.CreatorId);
         Assert.Equal("Good catch", reply.Text);
-        Assert.Equal(PostOrigin.Slack, reply.Origin);
+        Assert.Equal(SlackPostOrigin.Value, reply.Origin);
         Assert.Equal(Now, reply.CreatedAt);
         Assert.Null(reply.EditedAt);
         Assert.Null(reply.DeletedAt);
@@ -49,12 +50,12 @@ public sealed class PostTests
     [InlineData(null)]
     [InlineData("")]
     public void CreateReply_WhenNoTextAndEmptyFileList_Throws(string? text) =>
-        Assert.Throws<DomainException>(() => Post.CreateReply(NewCodemark(), Author, text, PostOrigin.Slack, Now, files: []));
+        Assert.Throws<DomainException>(() => Post.CreateReply(NewCodemark(), Author, text, SlackPostOrigin.Value, Now, files: []));
 
     [Fact]
     public void CreateReply_WhenNoTextButFileAttached_HasEmptyTextAndTheFile()
     {
-        var reply = Post.CreateReply(NewCodemark(), Author, null, PostOrigin.Slack, Now, files: [File]);
+        var reply = Post.CreateReply(NewCodemark(), Author, null, SlackPostOrigin.Value, Now, files: [File]);
 
         Assert.Equal(string.Empty, reply.Text);
         Assert.Equal([File], reply.Files);
@@ -69,7 +70,7 @@ public sealed class PostTests
     [Fact]
     public void CreateReply_WhenTextTooLongWithFile_Throws() =>
         Assert.Throws<DomainException>(() =>
-            Post.CreateReply(NewCodemark(), Author, new string('x', Post.MaxTextLength + 1), PostOrigin.Slack, Now, files: [File]));
+            Post.CreateReply(NewCodemark(), Author, new string('x', Post.MaxTextLength + 1), SlackPostOrigin.Value, Now, files: [File]));
 
     [Fact]
     public void CreateReply_WhenCodemarkDeleted_Throws() =>

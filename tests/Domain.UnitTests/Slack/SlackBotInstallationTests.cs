@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Slack;
 
 namespace CodeStream.Integrations.Domain.UnitTests.Slack;
 

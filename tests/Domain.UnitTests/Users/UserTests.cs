@@ -1,7 +1,7 @@
 using CodeStream.Integrations.Domain.Common;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 
 namespace CodeStream.Integrations.Domain.UnitTests.Users;
 
@@ -68,7 +68,7 @@ public sealed class UserTests
     [Fact]
     public void CreateFaux_WhenCreated_IsFauxWithExternalIdOfTeamAndSlackUser()
     {
-        var user = User.CreateFaux(Team, Identity, " grace@example.com ", " grace ", " Grace Hopper ", "Europe/Paris", Now);
+        var user = User.CreateFaux(Team, Identity.FauxExternalUserId(Team), " grace@example.com ", " grace ", " Grace Hopper ", "Europe/Paris", Now);
 
         Assert.True(user.IsFaux);
         Assert.Equal("slack::team_01::T012AB3C4::U045DE6F7", user.ExternalUserId);
@@ -86,7 +86,7 @@ public sealed class UserTests
     [InlineData("   ")]
     public void CreateFaux_WhenEmailIsBlank_HasNoEmail(string? email)
     {
-        var user = User.CreateFaux(Team, Identity, email, "grace", "Grace", timeZone: null, Now);
+        var user = User.CreateFaux(Team, Identity.FauxExternalUserId(Team), email, "grace", "Grace", timeZone: null, Now);
 
         Assert.Null(user.Email);
         Assert.False(user.HasEmail(email));
@@ -94,7 +94,7 @@ public sealed class UserTests
 
     [Fact]
     public void CreateFaux_WhenUsernameIsBlank_Throws() =>
-        Assert.Throws<DomainException>(() => User.CreateFaux(Team, Identity, null, " ", "Grace", null, Now));
+        Assert.Throws<DomainException>(() => User.CreateFaux(Team, Identity.FauxExternalUserId(Team), null, " ", "Grace", null, Now));
 
     [Theory]
     [InlineData("ada@example.com")]

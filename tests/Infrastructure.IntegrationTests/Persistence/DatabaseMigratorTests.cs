@@ -1,8 +1,6 @@
+using CodeStream.Integrations.Infrastructure.Core.Persistence;
 using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
-using CodeStream.Integrations.Infrastructure.Core.Persistence;
-using CodeStream.Integrations.Infrastructure.Slack.Persistence;
 using CodeStream.Integrations.TestSupport.Databases;
 using Dapper;
 using Microsoft.Extensions.Logging;

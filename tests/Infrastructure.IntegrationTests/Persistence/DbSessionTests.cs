@@ -1,10 +1,7 @@
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Infrastructure.Core.Persistence;
 using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
-using CodeStream.Integrations.Infrastructure.Core.Persistence;
 using CodeStream.Integrations.Infrastructure.Slack.Persistence;
 using CodeStream.Integrations.TestSupport.Databases;
 

@@ -1,5 +1,4 @@
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using CodeStream.Integrations.TestSupport.Databases;
 
 namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Support;

@@ -2,10 +2,8 @@ using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
-using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using CodeStream.Integrations.Infrastructure.Core.Persistence;
-using CodeStream.Integrations.Infrastructure.Slack.Persistence;
+using CodeStream.Integrations.Infrastructure.Persistence;
 using CodeStream.Integrations.TestSupport.Databases;
 
 namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Support;

@@ -1,8 +1,8 @@
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 
 namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 
@@ -27,7 +27,7 @@ internal static class TestData
         new(SlackTeamId.Parse(slackTeamId), SlackUserId.Parse(slackUserId));
 
     public static User NewFauxUser(TeamId teamId, SlackIdentity identity, string? email = null, int createdAtSecond = 0) =>
-        User.CreateFaux(teamId, identity, email, "bob.slack", "Bob from Slack", "Europe/Berlin", At(createdAtSecond));
+        User.CreateFaux(teamId, identity.FauxExternalUserId(teamId), email, "bob.slack", "Bob from Slack", "Europe/Berlin", At(createdAtSecond));
 
     public static Marker NewMarker(string file, int startLine, int endLine) =>
         Marker.Create(
@@ -55,7 +55,7 @@ internal static class TestData
         DateTimeOffset createdAt,
         IReadOnlyList<UserId>? mentions = null,
         IReadOnlyList<FileReference>? files = null,
-        PostOrigin origin = PostOrigin.CodeStream) =>
+        PostOrigin origin = default) =>
         Post.CreateReply(codemark, creatorId, text, origin, createdAt, mentions, files);
 
     public static CodemarkShare NewShare(

@@ -1,6 +1,5 @@
 using CodeStream.Integrations.Infrastructure;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Xunit;

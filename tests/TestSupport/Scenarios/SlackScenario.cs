@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using CodeStream.Integrations.TestSupport.Databases;
 using CodeStream.Integrations.TestSupport.Hosting;
 using CodeStream.Integrations.TestSupport.Slack;

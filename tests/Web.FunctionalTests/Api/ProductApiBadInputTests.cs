@@ -1,6 +1,5 @@
 using System.Net;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using CodeStream.Integrations.TestSupport.Databases;
 using CodeStream.Integrations.TestSupport.Hosting;
 

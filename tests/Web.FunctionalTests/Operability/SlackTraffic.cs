@@ -53,7 +53,9 @@ internal sealed class SlackTraffic
         ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         ["authorizations"] = new JsonArray(new JsonObject
         {
-            ["team_id"] = SlackScenario.SlackTeamId, ["user_id"] = SlackScenario.BotUserId, ["is_bot"] = true,
+            ["team_id"] = SlackScenario.SlackTeamId,
+            ["user_id"] = SlackScenario.BotUserId,
+            ["is_bot"] = true,
         }),
     }.ToJsonString();
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Infrastructure;
 using CodeStream.Integrations.TestSupport.Slack;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,4 @@
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
-using CodeStream.Integrations.TestSupport.Scenarios;
 
 namespace CodeStream.Integrations.Web.FunctionalTests.SlackEvents;
 

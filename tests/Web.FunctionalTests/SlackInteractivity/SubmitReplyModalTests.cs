@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using CodeStream.Integrations.TestSupport.Scenarios;
 using CodeStream.Integrations.TestSupport.Slack;
 using CodeStream.Integrations.Web.FunctionalTests.SlackOAuth;
@@ -147,7 +146,10 @@ public sealed class SubmitReplyModalTests
         var codemark = await scenario.GetCodemarkAsync(codemarkId);
         var metadata = new JsonObject
         {
-            ["cId"] = codemarkId, ["tId"] = teamId, ["ppId"] = (string)codemark["postId"]!, ["pad"] = new string('p', 3000),
+            ["cId"] = codemarkId,
+            ["tId"] = teamId,
+            ["ppId"] = (string)codemark["postId"]!,
+            ["pad"] = new string('p', 3000),
         }.ToJsonString();
         var stored = await CountsAsync(scenario);
 

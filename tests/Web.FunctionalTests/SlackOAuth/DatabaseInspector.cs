@@ -1,6 +1,5 @@
 using System.Data.Common;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using CodeStream.Integrations.TestSupport.Databases;
 
 namespace CodeStream.Integrations.Web.FunctionalTests.SlackOAuth;

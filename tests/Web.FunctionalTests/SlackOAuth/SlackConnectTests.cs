@@ -1,16 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
 using CodeStream.Integrations.TestSupport.Scenarios;
 using CodeStream.Integrations.TestSupport.Slack;
 using Microsoft.AspNetCore.WebUtilities;
@@ -265,11 +263,11 @@ public sealed class SlackConnectTests
         var team = TeamId.Parse(teamId);
         var identity = new SlackIdentity(SlackTeamId.Parse(SlackScenario.SlackTeamId), SlackUserId.Parse(slackUserId));
         var faux = slackUserId == SlackScenario.AdaSlackId
-            ? User.CreateFaux(team, identity, "ada@example.com", "ada-slack", "Ada (Slack)", "Europe/London", DateTimeOffset.UtcNow)
-            : User.CreateFaux(team, identity, null, slackUserId.ToLowerInvariant(), "Slack user " + slackUserId, "UTC", DateTimeOffset.UtcNow);
+            ? User.CreateFaux(team, identity.FauxExternalUserId(team), "ada@example.com", "ada-slack", "Ada (Slack)", "Europe/London", DateTimeOffset.UtcNow)
+            : User.CreateFaux(team, identity.FauxExternalUserId(team), null, slackUserId.ToLowerInvariant(), "Slack user " + slackUserId, "UTC", DateTimeOffset.UtcNow);
         Assert.True(await services.GetRequiredService<IUserRepository>().TryAddAsync(faux, CancellationToken.None));
         var cm = await services.GetRequiredService<ICodemarkRepository>().GetAsync(CodemarkId.Parse((string)codemark["id"]!), CancellationToken.None);
-        var reply = Post.CreateReply(cm!, faux.Id, "From Slack before connecting", PostOrigin.Slack, DateTimeOffset.UtcNow);
+        var reply = Post.CreateReply(cm!, faux.Id, "From Slack before connecting", SlackPostOrigin.Value, DateTimeOffset.UtcNow);
         await services.GetRequiredService<IReplyRepository>().AddAsync(reply, CancellationToken.None);
         return (faux.Id.Value, reply.Id.Value);
     }

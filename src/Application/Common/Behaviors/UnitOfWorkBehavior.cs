@@ -1,7 +1,5 @@
 using CodeStream.Integrations.Application.Common.Messaging;
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Common.Behaviors;

@@ -11,7 +11,7 @@ public enum WorkItemState
 }
 
 /// <summary>
-/// A unit of durable work: a Slack event to ingest (the inbox) or a CodeStream change to mirror into Slack (the
+/// A unit of durable work of some module: e.g. an event to ingest (the inbox) or a CodeStream change to mirror out (the
 /// outbox). <see cref="DedupeKey"/> is unique per <see cref="Kind"/>, so a redelivery or a second enqueue is a no-op.
 /// </summary>
 public sealed record WorkItem(
@@ -37,7 +37,7 @@ public sealed record WorkOutcome(WorkItemState State, string? Result, TimeSpan? 
     /// <summary>Nothing to do for this item (not our thread, our own echo, …); the reason is kept for operators.</summary>
     public static WorkOutcome Ignored(string reason) => new(WorkItemState.Ignored, reason);
 
-    /// <summary>A transient failure: try again later (after <paramref name="after"/> when Slack said so).</summary>
+    /// <summary>A transient failure: try again later (after <paramref name="after"/> when the remote service said so).</summary>
     public static WorkOutcome Retry(string error, TimeSpan? after = null) => new(WorkItemState.Pending, error, after);
 
     /// <summary>A permanent failure: park the item as failed with its reason.</summary>

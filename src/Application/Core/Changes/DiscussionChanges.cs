@@ -13,7 +13,7 @@ public enum DiscussionChange
 
 /// <summary>
 /// A reply was added, edited or deleted in CodeStream. Published inside the command's unit of work, so whatever a
-/// messaging module records for it (the Slack outbox) commits with the change or not at all.
+/// messaging module records for it (an outbox) commits with the change or not at all.
 /// </summary>
 public sealed record ReplyChanged(Post Reply, DiscussionChange Change, DateTimeOffset At) : INotification;
 

@@ -1,9 +1,5 @@
 using CodeStream.Integrations.Application.Common.Exceptions;
-using CodeStream.Integrations.Application.Core.Teams;
-using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Posts;
 
 namespace CodeStream.Integrations.Application.Core.Replies;

@@ -1,3 +1,5 @@
+using CodeStream.Integrations.Application.Common.Exceptions;
+
 namespace CodeStream.Integrations.Application.Slack.Common;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace CodeStream.Integrations.Application.Slack.Common;
 /// code (<c>channel_not_found</c>, <c>missing_scope</c>, …) and <see cref="NeededScope"/> the scope Slack asked for.
 /// </summary>
 public sealed class SlackApiException(string method, string error, string? neededScope = null, Exception? inner = null)
-    : Exception($"Slack {method} failed: {error}{(neededScope is null ? string.Empty : $" (needs {neededScope})")}", inner)
+    : RemoteServiceException($"Slack {method} failed: {error}{(neededScope is null ? string.Empty : $" (needs {neededScope})")}", inner)
 {
     /// <summary>Our own code for "Slack could not be reached or kept failing after the retries".</summary>
     public const string Unavailable = "slack_unavailable";
@@ -15,6 +17,10 @@ public sealed class SlackApiException(string method, string error, string? neede
     public string Error { get; } = error;
 
     public string? NeededScope { get; } = neededScope;
+
+    public override bool IsTransient => Error is "ratelimited" or Unavailable;
+
+    public override string Reason => $"slack {Method}: {Error}";
 
     /// <summary>The token no longer works: it must be removed and the user asked to reconnect.</summary>
     public bool IsTokenRevoked => Error is "invalid_auth" or "token_revoked" or "account_inactive" or "token_expired" or "not_authed";

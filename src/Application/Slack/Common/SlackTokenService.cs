@@ -1,11 +1,6 @@
-using CodeStream.Integrations.Application.Common.Exceptions;
-using CodeStream.Integrations.Application.Core.Teams;
-using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 
 namespace CodeStream.Integrations.Application.Slack.Common;
 

@@ -1,6 +1,5 @@
-using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Events.IngestThreadReply;
 using CodeStream.Integrations.Application.Slack.Events.RevokeSlackTokens;
 using CodeStream.Integrations.Application.Slack.Events.SyncSlackDelete;
@@ -16,7 +15,7 @@ namespace CodeStream.Integrations.Application.Slack.Events;
 /// </summary>
 internal sealed class SlackEventWorkHandler(IMediator mediator, SlackSettings settings) : IWorkItemHandler
 {
-    public string Kind => WorkKinds.SlackEvent;
+    public string Kind => SlackWorkKinds.SlackEvent;
 
     public async Task<WorkOutcome> HandleAsync(WorkItem item, CancellationToken cancellationToken)
     {

@@ -348,34 +348,34 @@ internal sealed class MarkdownConverter : IDisposable
                     break;
 
                 case '`':
-                {
-                    var run = CountRun(i, end, '`');
-                    var close = FindBacktickRun(i + run, end, run);
-                    AddText(textStart, i);
-                    if (close >= 0)
                     {
-                        Add(new Node { Kind = NodeKind.Code, Start = i + run, Length = close - i - run });
-                        i = close + run;
-                    }
-                    else
-                    {
-                        Add(new Node { Kind = NodeKind.Backticks, Start = i, Length = run });
-                        i += run;
-                    }
+                        var run = CountRun(i, end, '`');
+                        var close = FindBacktickRun(i + run, end, run);
+                        AddText(textStart, i);
+                        if (close >= 0)
+                        {
+                            Add(new Node { Kind = NodeKind.Code, Start = i + run, Length = close - i - run });
+                            i = close + run;
+                        }
+                        else
+                        {
+                            Add(new Node { Kind = NodeKind.Backticks, Start = i, Length = run });
+                            i += run;
+                        }
 
-                    textStart = i;
-                    break;
-                }
+                        textStart = i;
+                        break;
+                    }
 
                 case '*' or '_' or '~':
-                {
-                    var run = CountRun(i, end, c);
-                    AddText(textStart, i);
-                    AddDelimiter(c, i, run, start, end);
-                    i += run;
-                    textStart = i;
-                    break;
-                }
+                    {
+                        var run = CountRun(i, end, c);
+                        AddText(textStart, i);
+                        AddDelimiter(c, i, run, start, end);
+                        i += run;
+                        textStart = i;
+                        break;
+                    }
 
                 case '[':
                     if (mode.AllowLinks && TryLink(i, end, mode, out var linkEnd, out var link))
@@ -976,18 +976,18 @@ internal sealed class MarkdownConverter : IDisposable
                     output.Append('>');
                     break;
                 case NodeKind.Code:
-                {
-                    var content = s.AsSpan(node.Start, node.Length);
-                    if (content.Length >= 2 && content[0] == ' ' && content[^1] == ' ' && !content.IsWhiteSpace())
                     {
-                        content = content[1..^1];
-                    }
+                        var content = s.AsSpan(node.Start, node.Length);
+                        if (content.Length >= 2 && content[0] == ' ' && content[^1] == ' ' && !content.IsWhiteSpace())
+                        {
+                            content = content[1..^1];
+                        }
 
-                    SlackText.AppendBacktick(output);
-                    SlackText.AppendEscaped(output, content);
-                    SlackText.AppendBacktick(output);
-                    break;
-                }
+                        SlackText.AppendBacktick(output);
+                        SlackText.AppendEscaped(output, content);
+                        SlackText.AppendBacktick(output);
+                        break;
+                    }
 
                 case NodeKind.Backticks:
                     for (var b = 0; b < node.Length; b++)

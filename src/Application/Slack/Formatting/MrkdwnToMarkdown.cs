@@ -139,72 +139,72 @@ public static class MrkdwnToMarkdown
                         break;
 
                     case '`':
-                    {
-                        // Slack code spans stay on one line; an unmatched backtick is the last one on its line.
-                        var close = s.AsSpan(i + 1, lineEnd - i - 1).IndexOf('`');
-                        if (close > 0)
                         {
-                            AddText(textStart, i);
-                            Add(new Node { Kind = NodeKind.Code, Start = i + 1, Length = close });
-                            i += close + 2;
-                            textStart = i;
-                        }
-                        else
-                        {
-                            i += close == 0 ? 2 : 1;
-                        }
+                            // Slack code spans stay on one line; an unmatched backtick is the last one on its line.
+                            var close = s.AsSpan(i + 1, lineEnd - i - 1).IndexOf('`');
+                            if (close > 0)
+                            {
+                                AddText(textStart, i);
+                                Add(new Node { Kind = NodeKind.Code, Start = i + 1, Length = close });
+                                i += close + 2;
+                                textStart = i;
+                            }
+                            else
+                            {
+                                i += close == 0 ? 2 : 1;
+                            }
 
-                        break;
-                    }
+                            break;
+                        }
 
                     case '<':
-                    {
-                        var limit = Math.Min(lineEnd, i + 1 + MaxToken);
-                        var close = s.AsSpan(i + 1, limit - i - 1).IndexOfAny('>', '<');
-                        if (close >= 0 && s[i + 1 + close] == '>' && Token(s.AsSpan(i + 1, close)) is { } token)
                         {
-                            AddText(textStart, i);
-                            Add(new Node { Kind = NodeKind.Raw, Raw = token });
-                            i += close + 2;
-                            textStart = i;
-                        }
-                        else
-                        {
-                            i++;
-                        }
+                            var limit = Math.Min(lineEnd, i + 1 + MaxToken);
+                            var close = s.AsSpan(i + 1, limit - i - 1).IndexOfAny('>', '<');
+                            if (close >= 0 && s[i + 1 + close] == '>' && Token(s.AsSpan(i + 1, close)) is { } token)
+                            {
+                                AddText(textStart, i);
+                                Add(new Node { Kind = NodeKind.Raw, Raw = token });
+                                i += close + 2;
+                                textStart = i;
+                            }
+                            else
+                            {
+                                i++;
+                            }
 
-                        break;
-                    }
+                            break;
+                        }
 
                     default:
-                    {
-                        var c = s[i];
-                        var run = i;
-                        while (run < end && s[run] == c)
                         {
-                            run++;
-                        }
-
-                        if (run - i == 1)
-                        {
-                            AddText(textStart, i);
-                            var previous = i > start ? s[i - 1] : ' ';
-                            var next = i + 1 < end ? s[i + 1] : ' ';
-                            Add(new Node
+                            var c = s[i];
+                            var run = i;
+                            while (run < end && s[run] == c)
                             {
-                                Kind = NodeKind.Delimiter,
-                                Char = c,
-                                CanOpen = !char.IsWhiteSpace(next) && !char.IsLetterOrDigit(previous),
-                                CanClose = !char.IsWhiteSpace(previous) && !char.IsLetterOrDigit(next),
-                                Previous = -1,
-                            });
-                            textStart = i + 1;
-                        }
+                                run++;
+                            }
 
-                        // "**" and longer runs are not Slack formatting: they stay as they are.
-                        i = run;
-                        break;
-                    }
+                            if (run - i == 1)
+                            {
+                                AddText(textStart, i);
+                                var previous = i > start ? s[i - 1] : ' ';
+                                var next = i + 1 < end ? s[i + 1] : ' ';
+                                Add(new Node
+                                {
+                                    Kind = NodeKind.Delimiter,
+                                    Char = c,
+                                    CanOpen = !char.IsWhiteSpace(next) && !char.IsLetterOrDigit(previous),
+                                    CanClose = !char.IsWhiteSpace(previous) && !char.IsLetterOrDigit(next),
+                                    Previous = -1,
+                                });
+                                textStart = i + 1;
+                            }
+
+                            // "**" and longer runs are not Slack formatting: they stay as they are.
+                            i = run;
+                            break;
+                        }
                 }
             }
 
@@ -317,28 +317,28 @@ public static class MrkdwnToMarkdown
             switch (content[0])
             {
                 case '@':
-                {
-                    var id = target[1..].ToString();
-                    if (!SlackUserLookup.IsSlackId(id))
                     {
-                        // Slack escapes every literal "<": this is no mention, keep it as it is.
-                        return null;
-                    }
+                        var id = target[1..].ToString();
+                        if (!SlackUserLookup.IsSlackId(id))
+                        {
+                            // Slack escapes every literal "<": this is no mention, keep it as it is.
+                            return null;
+                        }
 
-                    Mentions ??= [];
-                    if (!Mentions.Contains(id))
-                    {
-                        Mentions.Add(id);
-                    }
+                        Mentions ??= [];
+                        if (!Mentions.Contains(id))
+                        {
+                            Mentions.Add(id);
+                        }
 
-                    var username = usernameFor(id);
-                    if (!string.IsNullOrWhiteSpace(username))
-                    {
-                        return string.Concat("@", username);
-                    }
+                        var username = usernameFor(id);
+                        if (!string.IsNullOrWhiteSpace(username))
+                        {
+                            return string.Concat("@", username);
+                        }
 
-                    return label.IsWhiteSpace() ? string.Concat("@", id) : string.Concat("@", Unescape(label).TrimStart('@'));
-                }
+                        return label.IsWhiteSpace() ? string.Concat("@", id) : string.Concat("@", Unescape(label).TrimStart('@'));
+                    }
 
                 case '#':
                     if (!SlackUserLookup.IsSlackId(target[1..].ToString()))
@@ -349,29 +349,29 @@ public static class MrkdwnToMarkdown
                     return string.Concat("#", label.IsWhiteSpace() ? target[1..] : Unescape(label).AsSpan().TrimStart('#'));
 
                 case '!':
-                {
-                    var command = target[1..];
-                    var caret = command.IndexOf('^');
-                    var keyword = caret < 0 ? command : command[..caret];
-                    if (keyword is "here" or "channel" or "everyone")
                     {
-                        return string.Concat("@", keyword);
-                    }
-
-                    if (keyword is "subteam")
-                    {
-                        if (!label.IsWhiteSpace())
+                        var command = target[1..];
+                        var caret = command.IndexOf('^');
+                        var keyword = caret < 0 ? command : command[..caret];
+                        if (keyword is "here" or "channel" or "everyone")
                         {
-                            var name = Unescape(label);
-                            return name.StartsWith('@') ? name : string.Concat("@", name);
+                            return string.Concat("@", keyword);
                         }
 
-                        return string.Concat("@", caret < 0 ? keyword : command[(caret + 1)..]);
-                    }
+                        if (keyword is "subteam")
+                        {
+                            if (!label.IsWhiteSpace())
+                            {
+                                var name = Unescape(label);
+                                return name.StartsWith('@') ? name : string.Concat("@", name);
+                            }
 
-                    // <!date^…|fallback> and anything newer: the fallback text.
-                    return Unescape(label);
-                }
+                            return string.Concat("@", caret < 0 ? keyword : command[(caret + 1)..]);
+                        }
+
+                        // <!date^…|fallback> and anything newer: the fallback text.
+                        return Unescape(label);
+                    }
 
                 default:
                     return Link(Unescape(target), label.IsEmpty ? null : Unescape(label));

@@ -1,9 +1,8 @@
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 
 namespace CodeStream.Integrations.Application.Slack.Identity;
 
@@ -38,7 +37,7 @@ internal sealed class SlackAuthorResolver(
 
         var faux = User.CreateFaux(
             teamId,
-            identity,
+            fauxId,
             profile.Email,
             string.IsNullOrWhiteSpace(profile.Name) ? identity.SlackUserId.Value : profile.Name,
             profile.RealName ?? profile.DisplayName ?? profile.Name,

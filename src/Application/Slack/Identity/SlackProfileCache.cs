@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 
 namespace CodeStream.Integrations.Application.Slack.Identity;
 

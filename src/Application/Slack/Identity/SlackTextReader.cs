@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Formatting;
-using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 
 namespace CodeStream.Integrations.Application.Slack.Identity;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Slack.Formatting;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 

@@ -1,5 +1,4 @@
 using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Slack.Formatting;
 
 namespace CodeStream.Integrations.Application.Slack.Messages;

@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Slack;
 
 namespace CodeStream.Integrations.Application.Slack.Persistence;
 
@@ -17,6 +17,9 @@ public interface ISlackIdentityRepository
     /// <summary>The Slack identities of these users in one workspace.</summary>
     Task<IReadOnlyList<SlackIdentityLink>> FindByUsersAsync(
         TeamId teamId, SlackTeamId slackTeamId, IReadOnlyCollection<Domain.Core.Users.UserId> userIds, CancellationToken cancellationToken);
+
+    /// <summary>Removes every link to this user (a faux user about to be merged away).</summary>
+    Task RemoveLinksOfAsync(Domain.Core.Users.UserId userId, CancellationToken cancellationToken);
 
     Task<SlackIdentityLink?> FindAsync(TeamId teamId, SlackIdentity identity, CancellationToken cancellationToken);
 }

@@ -1,9 +1,8 @@
+using CodeStream.Integrations.Application.Slack.Common;
 using System.Text.Json;
-using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Core.Changes;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Slack;
@@ -75,7 +74,7 @@ internal sealed class SlackSyncOutbox(ISlackShareRepository shares, IWorkQueue q
         }
 
         var key = $"{request.Target}:{request.Id}:{request.Change}:{at.ToUnixTimeMilliseconds()}";
-        await queue.EnqueueAsync(new NewWorkItem(WorkKinds.SlackSync, key, JsonSerializer.Serialize(request)), cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync(new NewWorkItem(SlackWorkKinds.SlackSync, key, JsonSerializer.Serialize(request)), cancellationToken).ConfigureAwait(false);
         signal.Notify();
     }
 }

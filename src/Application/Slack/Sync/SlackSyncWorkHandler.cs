@@ -1,7 +1,6 @@
+using CodeStream.Integrations.Application.Slack.Common;
 using System.Text.Json;
 using CodeStream.Integrations.Application.Common.WorkQueue;
-using CodeStream.Integrations.Application.Slack.Sharing;
-using CodeStream.Integrations.Application.Slack.Sync;
 using CodeStream.Integrations.Application.Slack.Sync.SyncCodemarkToSlack;
 using CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
 using MediatR;
@@ -11,7 +10,7 @@ namespace CodeStream.Integrations.Application.Slack.Sync;
 /// <summary>Turns an outbox item into the MediatR request that brings Slack in step.</summary>
 internal sealed class SlackSyncWorkHandler(IMediator mediator) : IWorkItemHandler
 {
-    public string Kind => WorkKinds.SlackSync;
+    public string Kind => SlackWorkKinds.SlackSync;
 
     public async Task<WorkOutcome> HandleAsync(WorkItem item, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Common;
+using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
 
@@ -35,7 +35,7 @@ public sealed record Post(
     {
         codemark.EnsureNotDeleted();
         var attached = files ?? [];
-        // A Slack message may be only a file; a reply typed in CodeStream needs words.
+        // A message from a messaging tool may be only a file; a reply typed in CodeStream needs words.
         var checkedText = attached.Count > 0
             ? Common.Text.Optional(text, "Reply text", MaxTextLength) ?? string.Empty
             : Common.Text.Required(text, "Reply text", MaxTextLength);

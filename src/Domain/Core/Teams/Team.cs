@@ -2,7 +2,7 @@ using CodeStream.Integrations.Domain.Common;
 
 namespace CodeStream.Integrations.Domain.Core.Teams;
 
-/// <summary>A CodeStream team: the boundary of users, codemarks and Slack installations.</summary>
+/// <summary>A CodeStream team: the boundary of users, codemarks and every messaging installation.</summary>
 public sealed record Team(TeamId Id, string Name, DateTimeOffset CreatedAt)
 {
     public const int MaxNameLength = 256;

@@ -1,12 +1,11 @@
 using CodeStream.Integrations.Domain.Common;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 
 namespace CodeStream.Integrations.Domain.Core.Users;
 
 /// <summary>
-/// A member of a CodeStream team. A faux user (<see cref="IsFaux"/>) stands in for a Slack person who has not
-/// joined CodeStream; it carries <see cref="ExternalUserId"/> and never gets API access.
+/// A member of a CodeStream team. A faux user (<see cref="IsFaux"/>) stands in for a person of a messaging tool who
+/// has not joined CodeStream; it carries that tool's <see cref="ExternalUserId"/> and never gets API access.
 /// </summary>
 public sealed record User(
     UserId Id,
@@ -44,9 +43,9 @@ public sealed record User(
             now);
     }
 
-    /// <summary>A placeholder for a Slack user, keyed <c>slack::{teamId}::{slackTeamId}::{slackUserId}</c>.</summary>
+    /// <summary>A placeholder for a messaging tool's user, keyed by the tool's <paramref name="externalUserId"/> (unique per team).</summary>
     public static User CreateFaux(
-        TeamId teamId, SlackIdentity identity, string? email, string username, string fullName, string? timeZone, DateTimeOffset now) =>
+        TeamId teamId, string externalUserId, string? email, string username, string fullName, string? timeZone, DateTimeOffset now) =>
         new(
             UserId.New(),
             teamId,
@@ -54,10 +53,10 @@ public sealed record User(
             Text.Required(username, "Username", MaxNameLength).Trim(),
             Text.Optional(fullName, "Full name", MaxNameLength)?.Trim() ?? string.Empty,
             timeZone,
-            identity.FauxExternalUserId(teamId),
+            Text.Required(externalUserId, "External user id", MaxNameLength),
             now);
 
-    /// <summary>Compares e-mail addresses as Slack and CodeStream users expect: ignoring case.</summary>
+    /// <summary>Compares e-mail addresses as people expect: ignoring case.</summary>
     public bool HasEmail(string? email) =>
         Email is not null && email is not null && string.Equals(Email.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase);
 }

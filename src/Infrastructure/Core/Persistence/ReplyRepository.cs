@@ -1,7 +1,5 @@
 using System.Text.Json;
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Core.Teams;
@@ -116,7 +114,7 @@ internal sealed class ReplyRepository(DbSession session) : IReplyRepository
         PostId.Parse(row.ParentPostId),
         UserId.Parse(row.CreatorId),
         row.Text,
-        Enum.Parse<PostOrigin>(row.Origin),
+        PostOrigin.Parse(row.Origin),
         UnixTime.FromMs(row.CreatedAt),
         UnixTime.FromMs(row.EditedAt),
         UnixTime.FromMs(row.DeletedAt),

@@ -1,6 +1,4 @@
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Users;
 using CodeStream.Integrations.Infrastructure.Persistence;
 
@@ -14,7 +12,6 @@ internal sealed class UserMergeRepository(DbSession session) : IUserMergeReposit
         UPDATE codemarks SET creator_id = @Real WHERE creator_id = @Faux;
         DELETE FROM post_mentions WHERE user_id = @Faux AND post_id IN (SELECT post_id FROM post_mentions WHERE user_id = @Real);
         UPDATE post_mentions SET user_id = @Real WHERE user_id = @Faux;
-        DELETE FROM slack_identity_links WHERE user_id = @Faux;
         DELETE FROM users WHERE id = @Faux AND external_user_id IS NOT NULL;
         """;
 

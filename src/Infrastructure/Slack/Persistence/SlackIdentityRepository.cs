@@ -1,9 +1,7 @@
-using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Infrastructure.Persistence;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Persistence;
@@ -54,6 +52,9 @@ internal sealed class SlackIdentityRepository(DbSession session) : ISlackIdentit
             cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(ToLink)];
     }
+
+    public Task RemoveLinksOfAsync(UserId userId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("DELETE FROM slack_identity_links WHERE user_id = @UserId", new { UserId = userId.Value }, cancellationToken);
 
     public async Task<SlackIdentityLink?> FindAsync(TeamId teamId, SlackIdentity identity, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Infrastructure.Persistence;
 

@@ -1,11 +1,9 @@
-using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Infrastructure.Persistence;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Persistence;

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Connect;
-using Microsoft.AspNetCore.DataProtection;
 using CodeStream.Integrations.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Security;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
 using CodeStream.Integrations.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Security;
 

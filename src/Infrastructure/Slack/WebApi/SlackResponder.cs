@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Slack.Interactivity;
 using Microsoft.Extensions.Logging;
 

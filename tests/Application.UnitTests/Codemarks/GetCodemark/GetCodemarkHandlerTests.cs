@@ -1,16 +1,13 @@
-using CodeStream.Integrations.Application.Core.Codemarks.GetCodemark;
 using CodeStream.Integrations.Application.Common.Exceptions;
-using CodeStream.Integrations.Application.Core.Teams;
-using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Codemarks.GetCodemark;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using NSubstitute;
 
 namespace CodeStream.Integrations.Application.UnitTests.Codemarks.GetCodemark;
@@ -32,7 +29,7 @@ public sealed class GetCodemarkHandlerTests
         _shares.ListSharesAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(Array.Empty<CodemarkShare>());
         _shares.ListMessageCopiesAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(Array.Empty<SlackMessageCopy>());
         _replies.ListByCodemarkAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(Array.Empty<Post>());
-        _handler = new GetCodemarkHandler(_codemarks, _replies, _shares);
+        _handler = new GetCodemarkHandler(_codemarks, _replies, [new Application.Slack.Sharing.SlackCopies(_shares)]);
     }
 
     [Fact]
@@ -78,7 +75,7 @@ public sealed class GetCodemarkHandlerTests
     [Fact]
     public async Task Handle_WhenRepliesHaveSlackCopies_AttachesEachReplysOwnCopies()
     {
-        var first = Given.Reply(_codemark, Grace, "Good catch", PostOrigin.Slack);
+        var first = Given.Reply(_codemark, Grace, "Good catch", SlackPostOrigin.Value);
         var second = Given.Reply(_codemark, Ada, "Thanks!");
         var third = Given.Reply(_codemark, Grace, "Fixed in main");
         var firstCopy = Given.Copy(first, "C012AB3C4", "1763889001.000100", "1763889000.000100");

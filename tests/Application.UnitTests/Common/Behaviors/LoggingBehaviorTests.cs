@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Application.Core.Codemarks.EditCodemark;
 using CodeStream.Integrations.Application.Common.Behaviors;
+using CodeStream.Integrations.Application.Core.Codemarks.EditCodemark;
 using CodeStream.Integrations.Application.Core.Models;
 using CodeStream.Integrations.Application.Core.Replies.AddReply;
 using CodeStream.Integrations.Application.Core.Teams.CreateTeam;

@@ -1,10 +1,8 @@
+using CodeStream.Integrations.Application.Common.Behaviors;
+using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Codemarks.DeleteCodemark;
 using CodeStream.Integrations.Application.Core.Codemarks.GetCodemark;
-using CodeStream.Integrations.Application.Common.Behaviors;
 using CodeStream.Integrations.Application.Core.Models;
-using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.Core.Teams.CreateTeam;
 using MediatR;
 using NSubstitute;

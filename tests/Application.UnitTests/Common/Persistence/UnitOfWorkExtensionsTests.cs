@@ -1,6 +1,4 @@
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 

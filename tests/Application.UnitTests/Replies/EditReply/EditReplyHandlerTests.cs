@@ -1,7 +1,4 @@
-using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Common.Exceptions;
-using CodeStream.Integrations.Application.Core.Teams;
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Core.Replies.EditReply;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;

@@ -93,18 +93,18 @@ public sealed class FormattingPropertyTests
                         $"raw & at {i}: {Around(mrkdwn, i)}");
                     break;
                 case '<':
-                {
-                    var close = mrkdwn.IndexOf('>', i);
-                    Assert.True(close > i, $"unclosed < at {i}: {Around(mrkdwn, i)}");
-                    var token = mrkdwn[(i + 1)..close];
-                    Assert.True(
-                        token.StartsWith("@U", StringComparison.Ordinal) || token.StartsWith('!') || token.StartsWith("http", StringComparison.Ordinal)
-                            || token.StartsWith("mailto:", StringComparison.Ordinal),
-                        $"unexpected token <{token}>");
-                    Assert.DoesNotContain('<', token);
-                    i = close;
-                    break;
-                }
+                    {
+                        var close = mrkdwn.IndexOf('>', i);
+                        Assert.True(close > i, $"unclosed < at {i}: {Around(mrkdwn, i)}");
+                        var token = mrkdwn[(i + 1)..close];
+                        Assert.True(
+                            token.StartsWith("@U", StringComparison.Ordinal) || token.StartsWith('!') || token.StartsWith("http", StringComparison.Ordinal)
+                                || token.StartsWith("mailto:", StringComparison.Ordinal),
+                            $"unexpected token <{token}>");
+                        Assert.DoesNotContain('<', token);
+                        i = close;
+                        break;
+                    }
 
                 case '>':
                     Assert.Fail($"raw > at {i}: {Around(mrkdwn, i)}");

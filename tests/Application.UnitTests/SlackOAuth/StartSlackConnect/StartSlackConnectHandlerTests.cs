@@ -1,10 +1,7 @@
 using System.Web;
 using CodeStream.Integrations.Application.Common.Exceptions;
-using CodeStream.Integrations.Application.Core.Teams;
-using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Slack.Connect.StartSlackConnect;
 using CodeStream.Integrations.Application.UnitTests.TestDoubles;

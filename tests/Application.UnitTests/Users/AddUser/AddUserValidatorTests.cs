@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 using CodeStream.Integrations.Application.Core.Users.AddUser;
+using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 
 namespace CodeStream.Integrations.Application.UnitTests.Users.AddUser;
 

@@ -1,10 +1,8 @@
 using System.Data.Common;
 using CodeStream.Integrations.Domain.Core.Codemarks;
+using CodeStream.Integrations.Infrastructure.Core.Persistence;
 using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
-using CodeStream.Integrations.Infrastructure.Core.Persistence;
-using CodeStream.Integrations.Infrastructure.Slack.Persistence;
 using CodeStream.Integrations.TestSupport.Databases;
 
 namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Persistence.Repositories;

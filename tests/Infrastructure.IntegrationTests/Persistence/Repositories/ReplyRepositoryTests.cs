@@ -1,11 +1,10 @@
 using System.Data.Common;
 using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Infrastructure.Core.Persistence;
 using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
-using CodeStream.Integrations.Infrastructure.Core.Persistence;
-using CodeStream.Integrations.Infrastructure.Slack.Persistence;
 using CodeStream.Integrations.TestSupport.Databases;
 
 namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Persistence.Repositories;
@@ -24,7 +23,7 @@ public sealed class ReplyRepositoryTests : DatabaseTest
         var bob = await Seed.UserAsync(database, seeded.Team.Id, "bob@acme.example", "bob");
         var carol = await Seed.UserAsync(database, seeded.Team.Id, "carol@acme.example", "carol");
         var reply = TestData.NewReply(
-            seeded.Codemark, seeded.Author.Id, "@bob @carol look 🚀", TestData.At(5), [carol.Id, bob.Id], [Screenshot, Notes], PostOrigin.Slack);
+            seeded.Codemark, seeded.Author.Id, "@bob @carol look 🚀", TestData.At(5), [carol.Id, bob.Id], [Screenshot, Notes], SlackPostOrigin.Value);
 
         await using (var session = new DbSession(database.Factory))
         {
@@ -35,7 +34,7 @@ public sealed class ReplyRepositoryTests : DatabaseTest
         var stored = await new ReplyRepository(reader).GetAsync(reply.Id, CancellationToken.None);
         DomainAssert.Equal(reply, stored);
         Assert.Equal(seeded.Codemark.PostId, stored!.ParentPostId);
-        Assert.Equal(PostOrigin.Slack, stored.Origin);
+        Assert.Equal(SlackPostOrigin.Value, stored.Origin);
         Assert.Equal(DomainAssert.Sorted([bob.Id, carol.Id]), DomainAssert.Sorted(stored.MentionedUserIds));
         Assert.Equal([Screenshot, Notes], stored.Files);
     }
@@ -65,7 +64,7 @@ public sealed class ReplyRepositoryTests : DatabaseTest
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var seeded = await Seed.TeamWithCodemarkAsync(database);
-        var reply = TestData.NewReply(seeded.Codemark, seeded.Author.Id, string.Empty, TestData.At(5), files: [Screenshot], origin: PostOrigin.Slack);
+        var reply = TestData.NewReply(seeded.Codemark, seeded.Author.Id, string.Empty, TestData.At(5), files: [Screenshot], origin: SlackPostOrigin.Value);
         await using var session = new DbSession(database.Factory);
         var replies = new ReplyRepository(session);
 

@@ -1,11 +1,9 @@
 using System.Data.Common;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Infrastructure.Core.Persistence;
 using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 using CodeStream.Integrations.Infrastructure.Persistence;
-using CodeStream.Integrations.Infrastructure.Security;
-using CodeStream.Integrations.Infrastructure.Core.Persistence;
-using CodeStream.Integrations.Infrastructure.Slack.Persistence;
 using CodeStream.Integrations.TestSupport.Databases;
 
 namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Persistence.Repositories;

@@ -3,5 +3,5 @@ using CodeStream.Integrations.Application.Core.Models;
 
 namespace CodeStream.Integrations.Application.Core.Codemarks.GetCodemark;
 
-/// <summary>A codemark with its markers, its Slack shares and its replies (each with its Slack copies).</summary>
+/// <summary>A codemark with its markers, where it was shared and its replies (each with its copies).</summary>
 public sealed record GetCodemarkQuery(string? CodemarkId) : IQuery<CodemarkDto>;

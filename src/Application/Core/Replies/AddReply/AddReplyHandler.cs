@@ -1,9 +1,8 @@
-using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Common.Exceptions;
-using CodeStream.Integrations.Application.Core.Teams;
+using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Core.Models;
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Core.Users;

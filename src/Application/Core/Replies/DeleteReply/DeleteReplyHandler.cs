@@ -1,5 +1,4 @@
 using CodeStream.Integrations.Application.Core.Changes;
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
 using MediatR;
 

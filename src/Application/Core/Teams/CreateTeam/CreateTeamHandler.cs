@@ -1,7 +1,5 @@
 using CodeStream.Integrations.Application.Core.Models;
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Teams;
 using MediatR;
 

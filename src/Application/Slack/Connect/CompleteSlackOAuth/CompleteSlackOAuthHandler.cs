@@ -1,11 +1,10 @@
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
-using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Connect.CompleteSlackOAuth;
@@ -134,6 +133,7 @@ internal sealed class CompleteSlackOAuthHandler(
                         : null;
                     if (faux is not null)
                     {
+                        await identities.RemoveLinksOfAsync(faux.Id, cancellationToken).ConfigureAwait(false);
                         await merges.MergeAsync(faux.Id, userId, cancellationToken).ConfigureAwait(false);
                     }
 

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using MediatR;
 
@@ -7,5 +8,5 @@ namespace CodeStream.Integrations.Application.Slack.Events.AcceptSlackEvent;
 internal sealed class AcceptSlackEventHandler(IWorkItemWriter writer) : IRequestHandler<AcceptSlackEventCommand, bool>
 {
     public Task<bool> Handle(AcceptSlackEventCommand request, CancellationToken cancellationToken) =>
-        writer.WriteAsync(new NewWorkItem(WorkKinds.SlackEvent, request.EventId, request.RawJson), cancellationToken);
+        writer.WriteAsync(new NewWorkItem(SlackWorkKinds.SlackEvent, request.EventId, request.RawJson), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using MediatR;
 
@@ -8,8 +9,8 @@ internal sealed class GetInboxHandler(IWorkQueue queue) : IRequestHandler<GetInb
     public async Task<InboxDto> Handle(GetInboxQuery request, CancellationToken cancellationToken)
     {
         var state = request.State is null ? WorkItemState.Failed : Enum.Parse<WorkItemState>(request.State, ignoreCase: true);
-        var counts = await queue.CountByStateAsync(WorkKinds.SlackEvent, cancellationToken).ConfigureAwait(false);
-        var items = await queue.ListAsync(WorkKinds.SlackEvent, state, request.Limit, cancellationToken).ConfigureAwait(false);
+        var counts = await queue.CountByStateAsync(SlackWorkKinds.SlackEvent, cancellationToken).ConfigureAwait(false);
+        var items = await queue.ListAsync(SlackWorkKinds.SlackEvent, state, request.Limit, cancellationToken).ConfigureAwait(false);
         return new InboxDto(
             counts.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => c.Value),
             state.ToString().ToLowerInvariant(),

@@ -1,11 +1,9 @@
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
-using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Identity;
-using CodeStream.Integrations.Application.Slack.Sharing;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.Slack.Sync;
 using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Slack;
@@ -87,7 +85,7 @@ internal sealed class IngestThreadReplyHandler(
             return WorkOutcome.Ignored("empty-message");
         }
 
-        var reply = Post.CreateReply(codemark, author.Id, text.Markdown, PostOrigin.Slack, ts.ToDateTimeOffset(), text.MentionedUserIds, files);
+        var reply = Post.CreateReply(codemark, author.Id, text.Markdown, SlackPostOrigin.Value, ts.ToDateTimeOffset(), text.MentionedUserIds, files);
         try
         {
             await unitOfWork.InTransactionAsync(

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using MediatR;
 
@@ -7,7 +8,7 @@ internal sealed class RetryFailedInboxHandler(IWorkQueue queue, IWorkQueueSignal
 {
     public async Task<int> Handle(RetryFailedInboxCommand request, CancellationToken cancellationToken)
     {
-        var count = await queue.RetryFailedAsync(WorkKinds.SlackEvent, cancellationToken).ConfigureAwait(false);
+        var count = await queue.RetryFailedAsync(SlackWorkKinds.SlackEvent, cancellationToken).ConfigureAwait(false);
         signal.Notify();
         return count;
     }

@@ -1,7 +1,6 @@
-using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
-using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Slack;
 using MediatR;
@@ -43,7 +42,7 @@ internal sealed class SyncSlackDeleteHandler(ISlackShareRepository shares, IRepl
             return WorkOutcome.Ignored("already-deleted");
         }
 
-        if (reply.Origin != PostOrigin.Slack)
+        if (reply.Origin != SlackPostOrigin.Value)
         {
             return WorkOutcome.Ignored("own-copy-deleted-in-slack");
         }

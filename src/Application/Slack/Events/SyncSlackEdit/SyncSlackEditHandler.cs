@@ -1,12 +1,9 @@
-using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Core.Changes;
+using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Identity;
-using CodeStream.Integrations.Application.Slack.Sharing;
-using CodeStream.Integrations.Application.Slack.Sync;
-using CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Slack;
 using MediatR;
@@ -52,7 +49,7 @@ internal sealed class SyncSlackEditHandler(
         }
 
         var reply = await replies.GetAsync(copy.PostId, cancellationToken).ConfigureAwait(false);
-        if (reply is null || reply.IsDeleted || reply.Origin != PostOrigin.Slack)
+        if (reply is null || reply.IsDeleted || reply.Origin != SlackPostOrigin.Value)
         {
             return WorkOutcome.Ignored(reply?.Origin == PostOrigin.CodeStream ? "own-copy" : "reply-gone");
         }

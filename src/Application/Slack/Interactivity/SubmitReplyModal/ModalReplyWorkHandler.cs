@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Common;
 using System.Text.Json;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using MediatR;
@@ -7,7 +8,7 @@ namespace CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyMod
 /// <summary>Finishes a modal submission whose author took too long to resolve while Slack was waiting.</summary>
 internal sealed class ModalReplyWorkHandler(IMediator mediator) : IWorkItemHandler
 {
-    public string Kind => WorkKinds.SlackModalReply;
+    public string Kind => SlackWorkKinds.SlackModalReply;
 
     public async Task<WorkOutcome> HandleAsync(WorkItem item, CancellationToken cancellationToken)
     {

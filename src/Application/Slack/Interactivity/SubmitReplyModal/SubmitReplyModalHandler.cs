@@ -1,21 +1,17 @@
-using CodeStream.Integrations.Application.Core.Changes;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
-using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Core.Changes;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Identity;
-using CodeStream.Integrations.Application.Slack.Sharing;
-using CodeStream.Integrations.Application.Slack.Sync;
 using CodeStream.Integrations.Application.Slack.Messages;
-using CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyModal;
@@ -103,7 +99,7 @@ internal sealed class SubmitReplyModalHandler(
         if (author is null)
         {
             await queue.EnqueueAsync(
-                new NewWorkItem(WorkKinds.SlackModalReply, request.SubmissionKey, JsonSerializer.Serialize(request with { Deferred = true })),
+                new NewWorkItem(SlackWorkKinds.SlackModalReply, request.SubmissionKey, JsonSerializer.Serialize(request with { Deferred = true })),
                 cancellationToken).ConfigureAwait(false);
             signal.Notify();
             var linked = await identities.FindAsync(codemark.TeamId, identity, cancellationToken).ConfigureAwait(false) is not null;
@@ -137,7 +133,7 @@ internal sealed class SubmitReplyModalHandler(
 
     private async Task CreateReplyAsync(SubmitReplyModalCommand request, Codemark codemark, User author, CancellationToken cancellationToken)
     {
-        var reply = Post.CreateReply(codemark, author.Id, request.Text!.Trim(), PostOrigin.Slack, clock.GetUtcNow());
+        var reply = Post.CreateReply(codemark, author.Id, request.Text!.Trim(), SlackPostOrigin.Value, clock.GetUtcNow());
         try
         {
             await unitOfWork.InTransactionAsync(

@@ -1,6 +1,6 @@
 using CodeStream.Integrations.Application.Common.Validation;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using FluentValidation;
 
 namespace CodeStream.Integrations.Application.Slack.Sharing.ListShareTargets;

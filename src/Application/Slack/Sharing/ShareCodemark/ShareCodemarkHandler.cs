@@ -1,17 +1,14 @@
 using CodeStream.Integrations.Application.Common.Exceptions;
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Core.Models;
+using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Core.Teams;
 using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Core.Models;
-using CodeStream.Integrations.Application.Common.Persistence;
-using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
-using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Slack.Messages;
-using CodeStream.Integrations.Application.Slack.Sharing;
-using CodeStream.Integrations.Application.Slack.Sync;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Codemarks;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Sharing.ShareCodemark;
@@ -57,7 +54,7 @@ internal sealed class ShareCodemarkHandler(
         if (request.IdempotencyKey is { Length: > 0 } key
             && await shares.FindShareByIdempotencyKeyAsync(codemarkId, key, cancellationToken).ConfigureAwait(false) is { } replayed)
         {
-            return new ShareCodemarkResult(SharedToDto.From(replayed), Created: false);
+            return new ShareCodemarkResult(SlackCopies.ToDto(replayed), Created: false);
         }
 
         var bot = await installations.FindBotAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false)
@@ -74,13 +71,13 @@ internal sealed class ShareCodemarkHandler(
 
         if (await shares.FindLiveShareAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            return new ShareCodemarkResult(SharedToDto.From(existing), Created: false);
+            return new ShareCodemarkResult(SlackCopies.ToDto(existing), Created: false);
         }
 
         if (!await shares.TryReserveAsync(codemarkId, slackTeamId, channelId, clock.GetUtcNow(), ReservationLifetime, cancellationToken).ConfigureAwait(false))
         {
             return await shares.FindLiveShareAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false) is { } concurrent
-                ? new ShareCodemarkResult(SharedToDto.From(concurrent), Created: false)
+                ? new ShareCodemarkResult(SlackCopies.ToDto(concurrent), Created: false)
                 : throw new ConflictException("This codemark is being shared to that conversation right now; try again in a moment.");
         }
 
@@ -88,7 +85,7 @@ internal sealed class ShareCodemarkHandler(
         if (await shares.FindLiveShareAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false) is { } justShared)
         {
             await shares.ReleaseReservationAsync(codemarkId, slackTeamId, channelId, CancellationToken.None).ConfigureAwait(false);
-            return new ShareCodemarkResult(SharedToDto.From(justShared), Created: false);
+            return new ShareCodemarkResult(SlackCopies.ToDto(justShared), Created: false);
         }
 
         SlackPostedMessage posted;
@@ -119,7 +116,7 @@ internal sealed class ShareCodemarkHandler(
             request.IdempotencyKey is { Length: > 0 } ? request.IdempotencyKey : null);
 
         await RecordAsync(share, channelId, cancellationToken).ConfigureAwait(false);
-        return new ShareCodemarkResult(SharedToDto.From(share), Created: true);
+        return new ShareCodemarkResult(SlackCopies.ToDto(share), Created: true);
     }
 
     private async Task<SlackPostedMessage> PostAsync(

@@ -1,7 +1,7 @@
 using CodeStream.Integrations.Application.Common.Validation;
 using CodeStream.Integrations.Domain.Core.Codemarks;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using FluentValidation;
 
 namespace CodeStream.Integrations.Application.Slack.Sharing.ShareCodemark;

@@ -1,12 +1,8 @@
 using CodeStream.Integrations.Application.Common.Exceptions;
-using CodeStream.Integrations.Application.Core.Teams;
-using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Core.Persistence;
-using CodeStream.Integrations.Application.Slack.Persistence;
-using CodeStream.Integrations.Application.Slack.Connect;
-using CodeStream.Integrations.Domain.Slack;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Status.UpdateSlackStatus;

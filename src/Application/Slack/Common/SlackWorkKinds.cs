@@ -1,7 +1,7 @@
-namespace CodeStream.Integrations.Application.Common.WorkQueue;
+namespace CodeStream.Integrations.Application.Slack.Common;
 
-/// <summary>The kinds of durable work.</summary>
-public static class WorkKinds
+/// <summary>The Slack module's kinds of durable work (the work queue itself knows no module).</summary>
+public static class SlackWorkKinds
 {
     /// <summary>An Events API envelope from Slack (the inbox), keyed by <c>event_id</c>.</summary>
     public const string SlackEvent = "slack-event";
