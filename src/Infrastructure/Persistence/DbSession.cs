@@ -11,10 +11,14 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
 {
     private DbConnection? connection;
     private bool holdsGate;
+    private int writesForbidden;
 
     public DbTransaction? Transaction { get; private set; }
 
     public DatabaseProvider Provider => factory.Provider;
+
+    /// <summary>A write now would be outside a transaction while a query or flow runs: refused.</summary>
+    public bool WritesForbidden => writesForbidden > 0 && Transaction is null;
 
     /// <summary>The database's writer queue in this process (SQLite); transactions and lone writes take their turn in it.</summary>
     public WriteGate WriteGate { get; } = WriteGate.Of(factory);
@@ -41,6 +45,12 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
             ExitGate();
             throw;
         }
+    }
+
+    public IDisposable ForbidWritesOutsideTransactions()
+    {
+        writesForbidden++;
+        return new Release(this);
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -107,6 +117,20 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
         {
             holdsGate = false;
             WriteGate.Exit();
+        }
+    }
+
+    private sealed class Release(DbSession session) : IDisposable
+    {
+        private bool released;
+
+        public void Dispose()
+        {
+            if (!released)
+            {
+                released = true;
+                session.writesForbidden--;
+            }
         }
     }
 }

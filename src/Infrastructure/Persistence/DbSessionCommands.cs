@@ -5,13 +5,22 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 /// <summary>Dapper calls on the scope's connection, inside its transaction when a unit of work is open.</summary>
 internal static class DbSessionCommands
 {
+    /// <summary>
+    /// A write: inside the scope's transaction when one is open, otherwise a lone write taking its turn like one. While a
+    /// query or flow runs, a lone write is a bug (its writes belong in a command) and is refused.
+    /// </summary>
     public static async Task<int> ExecuteAsync(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken)
     {
+        if (session.WritesForbidden)
+        {
+            throw new InvalidOperationException("A write outside a unit of work while a query or flow runs: writes belong to a command (ICommand).");
+        }
+
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var command = Command(session, sql, parameters, cancellationToken);
         return session.Transaction is not null
             ? await connection.ExecuteAsync(command).ConfigureAwait(false)
-            : await session.WriteGate.WriteAsync(WritePriority.Normal, () => connection.ExecuteAsync(command), cancellationToken).ConfigureAwait(false); // A lone write takes its turn like a transaction.
+            : await session.WriteGate.WriteAsync(WritePriority.Normal, () => connection.ExecuteAsync(command), cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<IReadOnlyList<T>> QueryAsync<T>(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken)

@@ -12,6 +12,31 @@ public sealed class DbSessionTests : DatabaseTest
 {
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task ForbidWritesOutsideTransactions_RefusesALoneWrite_ButNotAWriteInATransaction(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var refused = TestData.NewTeam();
+        var stored = TestData.NewTeam();
+
+        await using (var session = new DbSession(database.Factory))
+        using (session.ForbidWritesOutsideTransactions())
+        {
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => new TeamRepository(session).AddAsync(refused, CancellationToken.None));
+            Assert.Contains("belong to a command", failure.Message, StringComparison.Ordinal);
+
+            // A command sent from the flow: its own transaction.
+            await session.BeginAsync(CancellationToken.None);
+            await new TeamRepository(session).AddAsync(stored, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await using var reader = new DbSession(database.Factory);
+        Assert.Null(await new TeamRepository(reader).GetAsync(refused.Id, CancellationToken.None));
+        Assert.Equal(stored, await new TeamRepository(reader).GetAsync(stored.Id, CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task RollbackAsync_WhenUnitOfWorkWroteRows_DiscardsThem(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

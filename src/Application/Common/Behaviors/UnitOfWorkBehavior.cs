@@ -4,12 +4,23 @@ using MediatR;
 
 namespace CodeStream.Integrations.Application.Common.Behaviors;
 
-/// <summary>Innermost: a command's writes commit together or not at all. Queries pass straight through.</summary>
+/// <summary>
+/// Innermost, and the one place a transaction is opened for a request: a command's writes commit together or not at
+/// all; queries and flows run with writes outside a transaction forbidden (their writes belong in a command).
+/// </summary>
 internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
-        request is ICommand<TResponse>
-            ? await unitOfWork.InTransactionAsync(() => next(), cancellationToken).ConfigureAwait(false)
-            : await next().ConfigureAwait(false);
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is ICommand<TResponse>)
+        {
+            return await unitOfWork.InTransactionAsync(() => next(), cancellationToken).ConfigureAwait(false);
+        }
+
+        using (unitOfWork.ForbidWritesOutsideTransactions())
+        {
+            return await next().ConfigureAwait(false);
+        }
+    }
 }

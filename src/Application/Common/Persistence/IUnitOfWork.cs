@@ -8,4 +8,10 @@ public interface IUnitOfWork
     Task CommitAsync(CancellationToken cancellationToken);
 
     Task RollbackAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Until disposed, a write outside a transaction is refused (it throws): the pipeline wraps every query and flow in
+    /// this, so a request that writes without being a command fails in the first test that reaches the write.
+    /// </summary>
+    IDisposable ForbidWritesOutsideTransactions();
 }

@@ -1,8 +1,8 @@
 namespace CodeStream.Integrations.Application.Common.Persistence;
 
 /// <summary>
-/// For requests that call Slack: the Slack calls run first, outside any transaction (so no database lock is held
-/// across the network), and only the writes run in one transaction.
+/// The one way a transaction is run: begin, the work, commit — or roll back and rethrow. The pipeline uses it around
+/// every command (<c>UnitOfWorkBehavior</c>); no request handler calls it (an architecture test checks).
 /// </summary>
 public static class IUnitOfWorkExtensions
 {

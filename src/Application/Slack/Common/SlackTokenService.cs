@@ -1,6 +1,7 @@
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Users;
 using CodeStream.Integrations.Domain.Slack;
+using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Common;
 
@@ -9,7 +10,7 @@ namespace CodeStream.Integrations.Application.Slack.Common;
 /// tokens Slack says are revoked.
 /// </summary>
 internal sealed class SlackTokenService(
-    ISlackInstallationRepository installations, ISlackGateway slack, SlackSettings settings, TimeProvider clock)
+    ISlackInstallationRepository installations, ISlackGateway slack, IMediator mediator, SlackSettings settings, TimeProvider clock)
 {
     public async Task<SlackUserInstallation> GetUserInstallationAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
     {
@@ -41,7 +42,7 @@ internal sealed class SlackTokenService(
                 return current;
             }
 
-            await installations.RemoveUserTokenAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false);
+            await mediator.Send(new ForgetRevokedTokenCommand(userId, slackTeamId), cancellationToken).ConfigureAwait(false);
             throw SlackNotConnectedException.Revoked(slackTeamId.Value);
         }
 
@@ -51,7 +52,7 @@ internal sealed class SlackTokenService(
             RefreshToken = refreshed.RefreshToken ?? installation.RefreshToken,
             ExpiresAt = refreshed.Lifetime is { } lifetime ? now + lifetime : null,
         };
-        await installations.UpsertUserAsync(renewed, cancellationToken).ConfigureAwait(false);
+        await mediator.Send(new StoreRefreshedTokenCommand(renewed), cancellationToken).ConfigureAwait(false);
         return renewed;
     }
 
@@ -66,7 +67,7 @@ internal sealed class SlackTokenService(
         }
         catch (SlackApiException exception) when (exception.IsTokenRevoked)
         {
-            await installations.RemoveUserTokenAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false);
+            await mediator.Send(new ForgetRevokedTokenCommand(userId, slackTeamId), cancellationToken).ConfigureAwait(false);
             throw SlackNotConnectedException.Revoked(slackTeamId.Value);
         }
     }

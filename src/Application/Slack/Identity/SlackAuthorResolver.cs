@@ -3,6 +3,7 @@ using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
 using CodeStream.Integrations.Domain.Slack;
+using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Identity;
 
@@ -12,7 +13,7 @@ namespace CodeStream.Integrations.Application.Slack.Identity;
 /// existing faux user <c>slack::X::T::U</c>; a new faux user. Races end in one faux user (the database decides).
 /// </summary>
 internal sealed class SlackAuthorResolver(
-    ISlackIdentityRepository identities, IUserRepository users, SlackProfileCache profiles, TimeProvider clock)
+    ISlackIdentityRepository identities, IUserRepository users, SlackProfileCache profiles, IMediator mediator, TimeProvider clock)
 {
     public async Task<User> ResolveAsync(TeamId teamId, SlackIdentity identity, string botToken, CancellationToken cancellationToken)
     {
@@ -43,7 +44,7 @@ internal sealed class SlackAuthorResolver(
             profile.RealName ?? profile.DisplayName ?? profile.Name,
             profile.TimeZone,
             clock.GetUtcNow());
-        if (await users.TryAddAsync(faux, cancellationToken).ConfigureAwait(false))
+        if (await mediator.Send(new AddFauxUserCommand(faux), cancellationToken).ConfigureAwait(false))
         {
             return faux;
         }
@@ -60,7 +61,7 @@ internal sealed class SlackAuthorResolver(
             return null;
         }
 
-        await identities.TryLinkAsync(new SlackIdentityLink(identity, teamId, user.Id, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await mediator.Send(new LinkSlackIdentityCommand(new SlackIdentityLink(identity, teamId, user.Id, clock.GetUtcNow())), cancellationToken).ConfigureAwait(false);
         return user;
     }
 }

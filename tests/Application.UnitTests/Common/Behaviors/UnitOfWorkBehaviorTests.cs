@@ -97,7 +97,7 @@ public sealed class UnitOfWorkBehaviorTests : IDisposable
     }
 
     [Fact]
-    public async Task Handle_WhenQuery_DoesNothingButCallNext()
+    public async Task Handle_WhenQuery_OpensNoTransactionAndForbidsLoneWritesWhileItRuns()
     {
         var behavior = new UnitOfWorkBehavior<GetCodemarkQuery, CodemarkDto>(_unitOfWork);
         var dto = new CodemarkDto("cm_01", "team_01", "post_01", "user_01", "issue", null, "t", [], DateTimeOffset.UnixEpoch, null, false, [], []);
@@ -111,7 +111,9 @@ public sealed class UnitOfWorkBehaviorTests : IDisposable
 
         Assert.Same(dto, response);
         Assert.Equal(1, nextCalls);
-        Assert.Empty(_unitOfWork.ReceivedCalls());
+        _unitOfWork.Received(1).ForbidWritesOutsideTransactions();
+        await _unitOfWork.DidNotReceiveWithAnyArgs().BeginAsync(default);
+        await _unitOfWork.DidNotReceiveWithAnyArgs().CommitAsync(default);
     }
 
     [Fact]
@@ -122,6 +124,7 @@ public sealed class UnitOfWorkBehaviorTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             behavior.Handle(new GetCodemarkQuery("cm_01"), CancellationToken.None, () => throw new InvalidOperationException()));
 
-        Assert.Empty(_unitOfWork.ReceivedCalls());
+        await _unitOfWork.DidNotReceiveWithAnyArgs().BeginAsync(default);
+        await _unitOfWork.DidNotReceiveWithAnyArgs().RollbackAsync(default);
     }
 }

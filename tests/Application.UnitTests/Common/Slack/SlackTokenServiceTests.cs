@@ -18,7 +18,7 @@ public sealed class SlackTokenServiceTests
     private readonly ISlackGateway _slack = Substitute.For<ISlackGateway>();
     private readonly SlackTokenService _service;
 
-    public SlackTokenServiceTests() => _service = new SlackTokenService(_installations, _slack, new SlackSettings(), Given.Clock());
+    public SlackTokenServiceTests() => _service = Service(new SlackSettings());
 
     public static TheoryData<string> RefusedRefreshErrors =>
         ["invalid_refresh_token", "invalid_grant", "invalid_auth", "token_revoked", "account_inactive", "token_expired", "not_authed"];
@@ -121,7 +121,7 @@ public sealed class SlackTokenServiceTests
     [Fact]
     public async Task GetUserInstallation_WhenMarginConfigured_UsesIt()
     {
-        var service = new SlackTokenService(_installations, _slack, new SlackSettings { TokenRefreshMargin = TimeSpan.FromMinutes(30) }, Given.Clock());
+        var service = Service(new SlackSettings { TokenRefreshMargin = TimeSpan.FromMinutes(30) });
         Install(Installation(refreshToken: "xoxe-1-old", expiresAt: Given.Now.AddMinutes(20)));
         _slack.RefreshTokenAsync("xoxe-1-old", Arg.Any<CancellationToken>()).Returns(new SlackRefreshedToken("xoxp-new", null, TimeSpan.FromHours(12)));
 
@@ -290,4 +290,7 @@ public sealed class SlackTokenServiceTests
         await _installations.DidNotReceiveWithAnyArgs().UpsertUserAsync(default!, default);
         await _installations.DidNotReceiveWithAnyArgs().RemoveUserTokenAsync(default, default, default);
     }
+
+    private SlackTokenService Service(SlackSettings settings) =>
+        new(_installations, _slack, HandlerMediator.Over(new SlackTokenCommandHandlers(_installations)), settings, Given.Clock());
 }

@@ -9,6 +9,7 @@ using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
 using CodeStream.Integrations.Domain.Slack;
 using Microsoft.Extensions.Time.Testing;
+using MediatR;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 
@@ -38,7 +39,6 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     private readonly ISlackInstallationRepository _installations = Substitute.For<ISlackInstallationRepository>();
     private readonly ISlackIdentityRepository _identities = Substitute.For<ISlackIdentityRepository>();
     private readonly IUserMergeRepository _merges = Substitute.For<IUserMergeRepository>();
-    private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
     private readonly FakeTimeProvider _clock = Given.Clock();
     private readonly CancellationTokenSource _cancellation = new();
     private readonly List<string> _events = [];
@@ -65,9 +65,6 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
             .Returns(true)
             .AndDoes(_ => _events.Add("link"));
 
-        _unitOfWork.When(u => u.BeginAsync(Arg.Any<CancellationToken>())).Do(_ => _events.Add("begin"));
-        _unitOfWork.When(u => u.CommitAsync(Arg.Any<CancellationToken>())).Do(_ => _events.Add("commit"));
-        _unitOfWork.When(u => u.RollbackAsync(Arg.Any<CancellationToken>())).Do(_ => _events.Add("rollback"));
         _installations.When(i => i.UpsertBotAsync(Arg.Any<SlackBotInstallation>(), Arg.Any<CancellationToken>())).Do(_ => _events.Add("bot"));
         _installations.When(i => i.UpsertUserAsync(Arg.Any<SlackUserInstallation>(), Arg.Any<CancellationToken>())).Do(_ => _events.Add("user"));
         _merges.When(m => m.MergeAsync(Arg.Any<UserId>(), Arg.Any<UserId>(), Arg.Any<CancellationToken>())).Do(_ => _events.Add("merge"));
@@ -172,7 +169,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
 
         Assert.Equal(SlackConnectionOutcome.Connected, result.Outcome);
         await _merges.Received(1).MergeAsync(faux.Id, _user.Id, _cancellation.Token);
-        Assert.Equal(["consume", "exchange", "users.info", "begin", "link", "bot", "user", "merge", "commit"], _events);
+        Assert.Equal(["consume", "exchange", "users.info", "link", "bot", "user", "merge"], _events);
     }
 
     [Fact]
@@ -186,27 +183,33 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Handle_WhenValid_ExchangesOutsideTheTransactionThenWritesInsideIt()
+    public async Task Handle_WhenValid_CallsSlackBeforeRecordingTheConnectionInOneCommand()
     {
-        await Handler().Handle(Command(), _cancellation.Token);
+        var sent = new List<object>();
+        var mediator = Substitute.For<IMediator>();
+        mediator.Send(Arg.Do<ConsumeOAuthStateCommand>(sent.Add), Arg.Any<CancellationToken>()).Returns(true);
+        mediator.Send(Arg.Do<RecordSlackConnectionCommand>(c => { sent.Add(c); _events.Add("record"); }), Arg.Any<CancellationToken>()).Returns(true);
 
-        Assert.Equal(["consume", "exchange", "users.info", "begin", "link", "bot", "user", "commit"], _events);
-        await _unitOfWork.Received(1).BeginAsync(_cancellation.Token);
-        await _unitOfWork.Received(1).CommitAsync(_cancellation.Token);
-        await _unitOfWork.DidNotReceiveWithAnyArgs().RollbackAsync(default);
+        await Handler(mediator: mediator).Handle(Command(), _cancellation.Token);
+
+        Assert.Equal(["exchange", "users.info", "record"], _events);
+        Assert.IsType<ConsumeOAuthStateCommand>(sent[0]);
+        var record = Assert.IsType<RecordSlackConnectionCommand>(sent[1]);
+        Assert.True(record.MergeFauxUser);
+        Assert.Equal(_user.Id, record.Link.UserId);
+        Assert.Empty(_installations.ReceivedCalls()); // every write went into the command
     }
 
     [Fact]
-    public async Task Handle_WhenAWriteFails_RollsBackAndRethrows()
+    public async Task Handle_WhenAWriteFails_Rethrows()
     {
+        // The command's unit of work (the pipeline's) rolls back; the flow passes the failure on.
         var failure = new InvalidOperationException("database down");
         _installations.UpsertUserAsync(Arg.Any<SlackUserInstallation>(), Arg.Any<CancellationToken>()).ThrowsAsync(failure);
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => Handler().Handle(Command(), CancellationToken.None));
 
         Assert.Same(failure, thrown);
-        await _unitOfWork.Received(1).RollbackAsync(CancellationToken.None);
-        await _unitOfWork.Received(0).CommitAsync(Arg.Any<CancellationToken>());
     }
 
     // ---- Unavailable ----
@@ -497,7 +500,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
 
         Assert.Equal(SlackConnectionOutcome.Connected, result.Outcome);
         await _merges.DidNotReceiveWithAnyArgs().MergeAsync(default, default, default);
-        Assert.Equal(["consume", "exchange", "users.info", "begin", "link", "bot", "user", "commit"], _events);
+        Assert.Equal(["consume", "exchange", "users.info", "link", "bot", "user"], _events);
     }
 
     [Fact]
@@ -514,16 +517,15 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Handle_WhenAnotherUserTakesTheIdentityDuringTheConnect_RollsBackAndReturnsIdentityLinkedElsewhere()
+    public async Task Handle_WhenAnotherUserTakesTheIdentityDuringTheConnect_StoresNoTokenAndReturnsIdentityLinkedElsewhere()
     {
         _identities.LinkOrRefreshAsync(Arg.Any<SlackIdentityLink>(), Arg.Any<CancellationToken>()).Returns(false);
 
         var result = await Handler().Handle(Command(), CancellationToken.None);
 
         AssertFailed(result, SlackConnectionOutcome.IdentityLinkedElsewhere);
-        await _unitOfWork.Received(1).RollbackAsync(CancellationToken.None);
-        await _unitOfWork.DidNotReceiveWithAnyArgs().CommitAsync(default);
         Assert.Empty(_installations.ReceivedCalls());
+        await _merges.DidNotReceiveWithAnyArgs().MergeAsync(default, default, default);
     }
 
     [Fact]
@@ -564,8 +566,16 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(result.Message));
     }
 
-    private CompleteSlackOAuthHandler Handler(SlackSettings? settings = null) =>
-        new(settings ?? Settings, _protector, _ledger, _slack, _users, _installations, _identities, _merges, _unitOfWork, _clock);
+    private CompleteSlackOAuthHandler Handler(SlackSettings? settings = null, IMediator? mediator = null) =>
+        new(
+            settings ?? Settings,
+            _protector,
+            _slack,
+            _users,
+            _identities,
+            mediator ?? HandlerMediator.Over(
+                new ConsumeOAuthStateHandler(_ledger), new RecordSlackConnectionHandler(_identities, _installations, _users, _merges)),
+            _clock);
 
     private async Task AssertSlackNotCalledAsync() =>
         await _slack.Received(0).ExchangeOAuthCodeAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>());
@@ -577,11 +587,8 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
         await _identities.Received(0).LinkOrRefreshAsync(Arg.Any<SlackIdentityLink>(), Arg.Any<CancellationToken>());
         await _identities.Received(0).TryLinkAsync(Arg.Any<SlackIdentityLink>(), Arg.Any<CancellationToken>());
         await _merges.Received(0).MergeAsync(Arg.Any<UserId>(), Arg.Any<UserId>(), Arg.Any<CancellationToken>());
-        await _unitOfWork.Received(0).BeginAsync(Arg.Any<CancellationToken>());
-        await _unitOfWork.Received(0).CommitAsync(Arg.Any<CancellationToken>());
         Assert.Empty(_installations.ReceivedCalls());
         Assert.All(_identities.ReceivedCalls(), call => Assert.Equal(nameof(ISlackIdentityRepository.FindAsync), call.GetMethodInfo().Name));
         Assert.Empty(_merges.ReceivedCalls());
-        Assert.Empty(_unitOfWork.ReceivedCalls());
     }
 }

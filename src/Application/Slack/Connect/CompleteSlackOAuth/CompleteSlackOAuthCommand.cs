@@ -1,4 +1,4 @@
-using MediatR;
+using CodeStream.Integrations.Application.Common.Messaging;
 
 namespace CodeStream.Integrations.Application.Slack.Connect.CompleteSlackOAuth;
 
@@ -6,7 +6,7 @@ namespace CodeStream.Integrations.Application.Slack.Connect.CompleteSlackOAuth;
 /// Slack sent the user's browser back to the redirect URL with <c>code</c> and <c>state</c> (or <c>error</c>);
 /// <see cref="BrowserNonce"/> is the nonce from that browser's connect cookie (absent when it has none).
 /// </summary>
-public sealed record CompleteSlackOAuthCommand(string? Code, string? State, string? Error, string? BrowserNonce = null) : IRequest<SlackConnectionResult>
+public sealed record CompleteSlackOAuthCommand(string? Code, string? State, string? Error, string? BrowserNonce = null) : IFlow<SlackConnectionResult>
 {
     /// <summary>Never print the code, state or nonce: each is a credential while the flow runs.</summary>
     public override string ToString() => "CompleteSlackOAuthCommand { … }";

@@ -12,19 +12,16 @@ namespace CodeStream.Integrations.Application.Slack.Connect.CompleteSlackOAuth;
 /// <summary>
 /// Checks that the state is ours, unexpired, from this browser and unused (then consumes it); exchanges the code; reads
 /// the Slack account with its new user token and requires its e-mail to be the CodeStream user's; refuses a Slack
-/// account linked to someone else; then — in one transaction — stores the tokens, links the identity and merges the
-/// faux user that stood in for this person. Every refusal stores no token and changes no link.
+/// account linked to someone else; then stores the tokens, the link and the faux-user merge together
+/// (<see cref="RecordSlackConnectionCommand"/>). Every refusal stores no token and changes no link.
 /// </summary>
 internal sealed class CompleteSlackOAuthHandler(
     SlackSettings settings,
     IOAuthStateProtector stateProtector,
-    ISlackOAuthStateLedger ledger,
     ISlackGateway slack,
     IUserRepository users,
-    ISlackInstallationRepository installations,
     ISlackIdentityRepository identities,
-    IUserMergeRepository merges,
-    IUnitOfWork unitOfWork,
+    IMediator mediator,
     TimeProvider clock) : IRequestHandler<CompleteSlackOAuthCommand, SlackConnectionResult>
 {
     public async Task<SlackConnectionResult> Handle(CompleteSlackOAuthCommand request, CancellationToken cancellationToken)
@@ -52,7 +49,7 @@ internal sealed class CompleteSlackOAuthHandler(
         }
 
         // Consumed before Slack is called: of two callbacks racing with one state, exactly one goes on.
-        if (!await ledger.TryConsumeAsync(state.BrowserNonceHash, state.ExpiresAt, cancellationToken).ConfigureAwait(false))
+        if (!await mediator.Send(new ConsumeOAuthStateCommand(state.BrowserNonceHash, state.ExpiresAt), cancellationToken).ConfigureAwait(false))
         {
             return Fail(SlackConnectionOutcome.StateAlreadyUsed, SlackConnectMessages.AlreadyUsed);
         }
@@ -107,41 +104,16 @@ internal sealed class CompleteSlackOAuthHandler(
             return Fail(SlackConnectionOutcome.IdentityLinkedElsewhere, SlackConnectMessages.IdentityLinkedElsewhere);
         }
 
-        try
-        {
-            await unitOfWork.InTransactionAsync(
-                async () =>
-                {
-                    // First, so a link made by a racing connect since the check above rolls everything back.
-                    if (!await identities.LinkOrRefreshAsync(new SlackIdentityLink(identity, teamId, userId, now), cancellationToken).ConfigureAwait(false))
-                    {
-                        throw new IdentityTakenException();
-                    }
-
-                    await installations.UpsertBotAsync(
-                        new SlackBotInstallation(teamId, slackTeamId, grant.SlackTeamName, botUserId, grant.AppId, grant.BotToken, grant.BotScopes, now),
-                        cancellationToken).ConfigureAwait(false);
-                    await installations.UpsertUserAsync(
-                        new SlackUserInstallation(
-                            userId, teamId, slackTeamId, slackUserId, grant.UserToken, grant.UserScopes, grant.UserRefreshToken,
-                            grant.UserTokenLifetime is { } lifetime ? now + lifetime : null, now),
-                        cancellationToken).ConfigureAwait(false);
-
-                    // The faux user's replies become this user's only when the e-mails prove it is the same person.
-                    var faux = sameEmail
-                        ? await users.FindByExternalIdAsync(teamId, identity.FauxExternalUserId(teamId), cancellationToken).ConfigureAwait(false)
-                        : null;
-                    if (faux is not null)
-                    {
-                        await identities.RemoveLinksOfAsync(faux.Id, cancellationToken).ConfigureAwait(false);
-                        await merges.MergeAsync(faux.Id, userId, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    return true;
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (IdentityTakenException)
+        var recorded = await mediator.Send(
+            new RecordSlackConnectionCommand(
+                new SlackIdentityLink(identity, teamId, userId, now),
+                new SlackBotInstallation(teamId, slackTeamId, grant.SlackTeamName, botUserId, grant.AppId, grant.BotToken, grant.BotScopes, now),
+                new SlackUserInstallation(
+                    userId, teamId, slackTeamId, slackUserId, grant.UserToken, grant.UserScopes, grant.UserRefreshToken,
+                    grant.UserTokenLifetime is { } lifetime ? now + lifetime : null, now),
+                MergeFauxUser: sameEmail),
+            cancellationToken).ConfigureAwait(false);
+        if (!recorded)
         {
             return Fail(SlackConnectionOutcome.IdentityLinkedElsewhere, SlackConnectMessages.IdentityLinkedElsewhere);
         }
@@ -164,7 +136,4 @@ internal sealed class CompleteSlackOAuthHandler(
     // Slack's error codes are short snake_case words; anything else is not echoed back.
     private static string Sanitize(string error) =>
         error.Length <= 64 && error.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.') ? error : "unexpected error";
-
-    /// <summary>Rolls the connect's transaction back when another user took the Slack identity meanwhile.</summary>
-    private sealed class IdentityTakenException : Exception;
 }

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Common.Messaging;
 using CodeStream.Integrations.Application.Slack.Connect.CompleteSlackOAuth;
 using MediatR;
 
@@ -7,7 +8,7 @@ namespace CodeStream.Integrations.Application.Slack.Connect.OpenSlackConsent;
 /// A browser opened the connect link: check its ticket, then answer with Slack's consent page URL, whose state is bound
 /// to a fresh nonce the web layer puts into that browser's cookie.
 /// </summary>
-public sealed record OpenSlackConsentCommand(string? Ticket) : IRequest<SlackConsentStart>
+public sealed record OpenSlackConsentCommand(string? Ticket) : IQuery<SlackConsentStart>
 {
     /// <summary>The ticket names a user; it stays out of the logs.</summary>
     public override string ToString() => "OpenSlackConsentCommand { … }";

@@ -20,12 +20,10 @@ internal sealed class IngestThreadReplyHandler(
     ISlackShareRepository shares,
     ISlackInstallationRepository installations,
     ICodemarkRepository codemarks,
-    IReplyRepository replies,
     SlackAuthorResolver authors,
     SlackTextReader textReader,
     ISlackGateway slack,
-    ISlackSyncOutbox outbox,
-    IUnitOfWork unitOfWork,
+    IMediator mediator,
     TimeProvider clock) : IRequestHandler<IngestThreadReplyCommand, WorkOutcome>
 {
     public async Task<WorkOutcome> Handle(IngestThreadReplyCommand request, CancellationToken cancellationToken)
@@ -88,21 +86,8 @@ internal sealed class IngestThreadReplyHandler(
         var reply = Post.CreateReply(codemark, author.Id, text.Markdown, SlackPostOrigin.Value, ts.ToDateTimeOffset(), text.MentionedUserIds, files);
         try
         {
-            await unitOfWork.InTransactionAsync(
-                async () =>
-                {
-                    await replies.AddAsync(reply, cancellationToken).ConfigureAwait(false);
-                    var copy = new SlackMessageCopy(reply.Id, slackTeamId, channelId, ts, threadTs, permalink, clock.GetUtcNow());
-                    if (!await shares.TryAddMessageCopyAsync(copy, cancellationToken).ConfigureAwait(false))
-                    {
-                        throw new DuplicateSlackMessageException(); // A twin got here first: roll our reply back.
-                    }
-
-                    // Other threads of the same codemark (other channels) get a copy too; this thread has the original.
-                    await outbox.ReplyFromSlackAsync(reply, share, cancellationToken).ConfigureAwait(false);
-                    return true;
-                },
-                cancellationToken).ConfigureAwait(false);
+            var message = new SlackMessageCopy(reply.Id, slackTeamId, channelId, ts, threadTs, permalink, clock.GetUtcNow());
+            await mediator.Send(new RecordThreadReplyCommand(reply, message, share), cancellationToken).ConfigureAwait(false);
         }
         catch (DuplicateSlackMessageException)
         {
@@ -111,8 +96,6 @@ internal sealed class IngestThreadReplyHandler(
 
         return WorkOutcome.Done(reply.Id.Value);
     }
-
-    private sealed class DuplicateSlackMessageException : Exception;
 
     private async Task<string?> PermalinkAsync(string botToken, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Common.Messaging;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using MediatR;
 
@@ -13,4 +14,4 @@ public sealed record RevokeSlackTokensCommand(
     DateTimeOffset? EventTime,
     IReadOnlyList<string> UserIds,
     IReadOnlyList<string> BotUserIds,
-    bool AllTokens) : IRequest<WorkOutcome>;
+    bool AllTokens) : ICommand<WorkOutcome>;

@@ -1,4 +1,3 @@
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Persistence;
@@ -12,7 +11,7 @@ namespace CodeStream.Integrations.Application.Slack.Events.RevokeSlackTokens;
 /// installed before the event happened, are removed: a revocation delivered late (Slack retries for hours) never
 /// deletes the fresh installation of someone who reconnected meanwhile.
 /// </summary>
-internal sealed class RevokeSlackTokensHandler(ISlackInstallationRepository installations, IUnitOfWork unitOfWork, SlackSettings settings, TimeProvider clock)
+internal sealed class RevokeSlackTokensHandler(ISlackInstallationRepository installations, SlackSettings settings, TimeProvider clock)
     : IRequestHandler<RevokeSlackTokensCommand, WorkOutcome>
 {
     public async Task<WorkOutcome> Handle(RevokeSlackTokensCommand request, CancellationToken cancellationToken)
@@ -29,25 +28,22 @@ internal sealed class RevokeSlackTokensHandler(ISlackInstallationRepository inst
 
         // event_time has whole seconds: an installation made later within that second is kept as well.
         var installedBefore = request.EventTime is { } happened ? happened.AddSeconds(1) : clock.GetUtcNow();
-        var removed = await unitOfWork.InTransactionAsync(
-            async () =>
+        int removed;
+        if (request.AllTokens)
+        {
+            removed = await installations.RemoveBotTokensAsync(slackTeamId, installedBefore, cancellationToken).ConfigureAwait(false)
+                + await installations.RemoveAllUserTokensAsync(slackTeamId, installedBefore, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var users = request.UserIds.Select(id => SlackUserId.TryParse(id, out var u) ? u : (SlackUserId?)null).OfType<SlackUserId>().ToList();
+            removed = await installations.RemoveUserTokensAsync(slackTeamId, users, installedBefore, cancellationToken).ConfigureAwait(false);
+            if (request.BotUserIds.Count > 0)
             {
-                if (request.AllTokens)
-                {
-                    return await installations.RemoveBotTokensAsync(slackTeamId, installedBefore, cancellationToken).ConfigureAwait(false)
-                        + await installations.RemoveAllUserTokensAsync(slackTeamId, installedBefore, cancellationToken).ConfigureAwait(false);
-                }
+                removed += await installations.RemoveBotTokensAsync(slackTeamId, installedBefore, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
-                var users = request.UserIds.Select(id => SlackUserId.TryParse(id, out var u) ? u : (SlackUserId?)null).OfType<SlackUserId>().ToList();
-                var count = await installations.RemoveUserTokensAsync(slackTeamId, users, installedBefore, cancellationToken).ConfigureAwait(false);
-                if (request.BotUserIds.Count > 0)
-                {
-                    count += await installations.RemoveBotTokensAsync(slackTeamId, installedBefore, cancellationToken).ConfigureAwait(false);
-                }
-
-                return count;
-            },
-            cancellationToken).ConfigureAwait(false);
         return WorkOutcome.Done($"{removed} token(s) removed");
     }
 }

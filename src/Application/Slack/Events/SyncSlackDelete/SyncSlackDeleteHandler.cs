@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
@@ -11,7 +12,7 @@ namespace CodeStream.Integrations.Application.Slack.Events.SyncSlackDelete;
 /// Spec §5.2 "Delete": the reply synced from <c>previous_message.ts</c> is soft-deleted. Deleting the thread root
 /// marks the share deleted in Slack (the codemark stays). Our own copies deleted in Slack are left as they are.
 /// </summary>
-internal sealed class SyncSlackDeleteHandler(ISlackShareRepository shares, IReplyRepository replies, TimeProvider clock)
+internal sealed class SyncSlackDeleteHandler(ISlackShareRepository shares, IReplyRepository replies, IMediator mediator, TimeProvider clock)
     : IRequestHandler<SyncSlackDeleteCommand, WorkOutcome>
 {
     public async Task<WorkOutcome> Handle(SyncSlackDeleteCommand request, CancellationToken cancellationToken)
@@ -47,7 +48,10 @@ internal sealed class SyncSlackDeleteHandler(ISlackShareRepository shares, IRepl
             return WorkOutcome.Ignored("own-copy-deleted-in-slack");
         }
 
-        await replies.UpdateAsync(reply.Delete(clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        // Like an edit from Slack: the change and what follows from it (the outbox) commit together.
+        var deleted = reply.Delete(clock.GetUtcNow());
+        await replies.UpdateAsync(deleted, cancellationToken).ConfigureAwait(false);
+        await mediator.Publish(new ReplyChanged(deleted, DiscussionChange.Deleted, deleted.DeletedAt!.Value), cancellationToken).ConfigureAwait(false);
         return WorkOutcome.Done(reply.Id.Value);
     }
 }

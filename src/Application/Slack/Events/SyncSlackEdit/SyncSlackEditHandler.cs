@@ -1,6 +1,5 @@
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Common.WorkQueue;
-using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Identity;
 using CodeStream.Integrations.Application.Slack.Persistence;
@@ -21,7 +20,6 @@ internal sealed class SyncSlackEditHandler(
     IReplyRepository replies,
     SlackTextReader textReader,
     IMediator mediator,
-    IUnitOfWork unitOfWork,
     TimeProvider clock) : IRequestHandler<SyncSlackEditCommand, WorkOutcome>
 {
     private const int AttemptsToWaitForCreation = 3;
@@ -66,14 +64,7 @@ internal sealed class SyncSlackEditHandler(
             return WorkOutcome.Ignored("text-unchanged");
         }
 
-        await unitOfWork.InTransactionAsync(
-            async () =>
-            {
-                await replies.UpdateAsync(edited, cancellationToken).ConfigureAwait(false);
-                await mediator.Publish(new ReplyChanged(edited, DiscussionChange.Edited, edited.EditedAt!.Value), cancellationToken).ConfigureAwait(false);
-                return true;
-            },
-            cancellationToken).ConfigureAwait(false);
+        await mediator.Send(new RecordSlackEditCommand(edited), cancellationToken).ConfigureAwait(false);
         return WorkOutcome.Done(edited.Id.Value);
     }
 }

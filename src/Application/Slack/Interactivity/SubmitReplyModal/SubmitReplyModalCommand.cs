@@ -7,7 +7,7 @@ namespace CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyMod
 /// <summary>The reply modal was submitted (<c>view_submission</c>); the view id and hash make it idempotent.</summary>
 public sealed record SubmitReplyModalCommand(
     string SlackTeamId, string SlackUserId, string ViewId, string? ViewHash, string? PrivateMetadata, string? Text, bool Deferred = false)
-    : IRequest<JsonObject>, ILogContext
+    : IFlow<JsonObject>, ILogContext
 {
     public IReadOnlyDictionary<string, string?> LogIds => new Dictionary<string, string?> { ["SlackTeamId"] = SlackTeamId, ["ViewId"] = ViewId };
 

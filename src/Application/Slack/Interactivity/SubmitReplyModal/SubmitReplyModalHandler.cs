@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Common.WorkQueue;
-using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Identity;
@@ -24,15 +23,11 @@ namespace CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyMod
 /// </summary>
 internal sealed class SubmitReplyModalHandler(
     ICodemarkRepository codemarks,
-    IReplyRepository replies,
     ISlackInstallationRepository installations,
     ISlackIdentityRepository identities,
     ISlackSubmissionRepository submissions,
     SlackAuthorResolver authors,
     IMediator mediator,
-    IWorkQueue queue,
-    IWorkQueueSignal signal,
-    IUnitOfWork unitOfWork,
     SlackSettings settings,
     TimeProvider clock) : IRequestHandler<SubmitReplyModalCommand, JsonObject>
 {
@@ -98,10 +93,10 @@ internal sealed class SubmitReplyModalHandler(
 
         if (author is null)
         {
-            await queue.EnqueueAsync(
-                new NewWorkItem(SlackWorkKinds.SlackModalReply, request.SubmissionKey, JsonSerializer.Serialize(request with { Deferred = true })),
+            await mediator.Send(
+                new DeferModalReplyCommand(
+                    new NewWorkItem(SlackWorkKinds.SlackModalReply, request.SubmissionKey, JsonSerializer.Serialize(request with { Deferred = true }))),
                 cancellationToken).ConfigureAwait(false);
-            signal.Notify();
             var linked = await identities.FindAsync(codemark.TeamId, identity, cancellationToken).ConfigureAwait(false) is not null;
             return Sent(invite: !linked);
         }
@@ -136,19 +131,7 @@ internal sealed class SubmitReplyModalHandler(
         var reply = Post.CreateReply(codemark, author.Id, request.Text!.Trim(), SlackPostOrigin.Value, clock.GetUtcNow());
         try
         {
-            await unitOfWork.InTransactionAsync(
-                async () =>
-                {
-                    await replies.AddAsync(reply, cancellationToken).ConfigureAwait(false);
-                    if (!await submissions.TryAddAsync(request.SubmissionKey, reply.Id, reply.CreatedAt, cancellationToken).ConfigureAwait(false))
-                    {
-                        throw new DuplicateSubmissionException();
-                    }
-
-                    await mediator.Publish(new ReplyChanged(reply, DiscussionChange.Added, reply.CreatedAt), cancellationToken).ConfigureAwait(false);
-                    return true;
-                },
-                cancellationToken).ConfigureAwait(false);
+            await mediator.Send(new RecordModalReplyCommand(reply, request.SubmissionKey), cancellationToken).ConfigureAwait(false);
         }
         catch (DuplicateSubmissionException)
         {
@@ -167,6 +150,4 @@ internal sealed class SubmitReplyModalHandler(
         ["response_action"] = "update",
         ["view"] = ReplyModalView.ReplySent(invite),
     };
-
-    private sealed class DuplicateSubmissionException : Exception;
 }

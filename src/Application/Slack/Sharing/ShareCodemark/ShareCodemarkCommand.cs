@@ -15,7 +15,7 @@ public sealed record ShareCodemarkCommand(
     string? SlackTeamId,
     string? ChannelId,
     IReadOnlyList<string>? SlackUserIds,
-    string? IdempotencyKey) : IRequest<ShareCodemarkResult>, ILogContext
+    string? IdempotencyKey) : IFlow<ShareCodemarkResult>, ILogContext
 {
     public IReadOnlyDictionary<string, string?> LogIds => new Dictionary<string, string?>
     {

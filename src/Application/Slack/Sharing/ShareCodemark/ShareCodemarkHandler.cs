@@ -14,9 +14,9 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Sharing.ShareCodemark;
 
 /// <summary>
-/// Spec §7.3. Slack calls first (invite the bot, post as the user, permalink), then the share is recorded in one
-/// transaction. A reservation per (codemark, conversation) keeps concurrent identical shares from both posting; a
-/// failed Slack call releases it and records nothing.
+/// Slack calls first (invite the bot, post as the user, permalink), then the share is recorded
+/// (<see cref="RecordShareCommand"/>). A reservation per (codemark, conversation) keeps concurrent identical shares
+/// from both posting; a failed Slack call releases it and records nothing.
 /// </summary>
 internal sealed class ShareCodemarkHandler(
     ICodemarkRepository codemarks,
@@ -27,7 +27,7 @@ internal sealed class ShareCodemarkHandler(
     SlackMentionResolver mentions,
     ISlackGateway slack,
     SlackSettings settings,
-    IUnitOfWork unitOfWork,
+    IMediator mediator,
     TimeProvider clock) : IRequestHandler<ShareCodemarkCommand, ShareCodemarkResult>
 {
     private static readonly TimeSpan ReservationLifetime = TimeSpan.FromMinutes(2);
@@ -74,7 +74,7 @@ internal sealed class ShareCodemarkHandler(
             return new ShareCodemarkResult(SlackCopies.ToDto(existing), Created: false);
         }
 
-        if (!await shares.TryReserveAsync(codemarkId, slackTeamId, channelId, clock.GetUtcNow(), ReservationLifetime, cancellationToken).ConfigureAwait(false))
+        if (!await mediator.Send(new ReserveShareCommand(codemarkId, slackTeamId, channelId, clock.GetUtcNow(), ReservationLifetime), cancellationToken).ConfigureAwait(false))
         {
             return await shares.FindLiveShareAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false) is { } concurrent
                 ? new ShareCodemarkResult(SlackCopies.ToDto(concurrent), Created: false)
@@ -84,7 +84,7 @@ internal sealed class ShareCodemarkHandler(
         // A request that finished between our first look and our reservation has recorded its share by now.
         if (await shares.FindLiveShareAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false) is { } justShared)
         {
-            await shares.ReleaseReservationAsync(codemarkId, slackTeamId, channelId, CancellationToken.None).ConfigureAwait(false);
+            await mediator.Send(new ReleaseShareReservationCommand(codemarkId, slackTeamId, channelId), CancellationToken.None).ConfigureAwait(false);
             return new ShareCodemarkResult(SlackCopies.ToDto(justShared), Created: false);
         }
 
@@ -97,7 +97,7 @@ internal sealed class ShareCodemarkHandler(
         }
         catch
         {
-            await shares.ReleaseReservationAsync(codemarkId, slackTeamId, channelId, CancellationToken.None).ConfigureAwait(false);
+            await mediator.Send(new ReleaseShareReservationCommand(codemarkId, slackTeamId, channelId), CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
@@ -167,14 +167,7 @@ internal sealed class ShareCodemarkHandler(
     {
         try
         {
-            await unitOfWork.InTransactionAsync(
-                async () =>
-                {
-                    await shares.TryAddShareAsync(share, cancellationToken).ConfigureAwait(false);
-                    await shares.ReleaseReservationAsync(share.CodemarkId, share.SlackTeamId, requestedChannel, cancellationToken).ConfigureAwait(false);
-                    return true;
-                },
-                cancellationToken).ConfigureAwait(false);
+            await mediator.Send(new RecordShareCommand(share, requestedChannel), cancellationToken).ConfigureAwait(false);
         }
         catch
         {

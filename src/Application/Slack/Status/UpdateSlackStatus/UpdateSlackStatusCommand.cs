@@ -5,7 +5,7 @@ namespace CodeStream.Integrations.Application.Slack.Status.UpdateSlackStatus;
 
 /// <summary>Sets (or, with empty text, clears) the user's Slack status in a workspace (spec §7.7).</summary>
 public sealed record UpdateSlackStatusCommand(string? UserId, string? SlackTeamId, string? Text, string? Emoji, long? ExpiresAt)
-    : IRequest<Unit>, ILogContext
+    : IFlow<Unit>, ILogContext
 {
     public const string DefaultEmoji = ":desktop_computer:";
 

@@ -21,6 +21,7 @@ internal sealed class SyncCodemarkToSlackHandler(
     SlackMentionResolver mentions,
     ISlackGateway slack,
     SlackSettings settings,
+    IMediator mediator,
     TimeProvider clock) : IRequestHandler<SyncCodemarkToSlackCommand, WorkOutcome>
 {
     public async Task<WorkOutcome> Handle(SyncCodemarkToSlackCommand request, CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ internal sealed class SyncCodemarkToSlackHandler(
                         if (codemark.IsDeleted)
                         {
                             await slack.DeleteMessageAsync(token, share.ChannelId.Value, share.Ts.Value, cancellationToken).ConfigureAwait(false);
-                            await shares.MarkShareDeletedAsync(share.SlackTeamId, share.ChannelId, share.Ts, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                            await mediator.Send(new MarkShareDeletedCommand(share.SlackTeamId, share.ChannelId, share.Ts, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
                         }
                         else
                         {

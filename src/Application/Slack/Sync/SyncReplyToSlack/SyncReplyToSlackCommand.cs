@@ -5,7 +5,7 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
 
 /// <summary>Brings every Slack thread of the reply's codemark in step with the reply (post, update or delete its copy).</summary>
-public sealed record SyncReplyToSlackCommand(string ReplyId, string Change) : IRequest<WorkOutcome>, ILogContext
+public sealed record SyncReplyToSlackCommand(string ReplyId, string Change) : IFlow<WorkOutcome>, ILogContext
 {
     public const string Added = "added";
     public const string Edited = "edited";

@@ -22,6 +22,7 @@ internal sealed class SyncReplyToSlackHandler(
     ISlackInstallationRepository installations,
     SlackMentionResolver mentions,
     ISlackGateway slack,
+    IMediator mediator,
     TimeProvider clock) : IRequestHandler<SyncReplyToSlackCommand, WorkOutcome>
 {
     public async Task<WorkOutcome> Handle(SyncReplyToSlackCommand request, CancellationToken cancellationToken)
@@ -63,8 +64,9 @@ internal sealed class SyncReplyToSlackHandler(
             {
                 var content = await RenderAsync(reply, author, share, bot.BotToken, cancellationToken).ConfigureAwait(false);
                 var posted = await slack.PostMessageAsync(bot.BotToken, share.ChannelId.Value, content, share.Ts.Value, cancellationToken).ConfigureAwait(false);
-                await shares.TryAddMessageCopyAsync(
-                    new SlackMessageCopy(reply.Id, share.SlackTeamId, share.ChannelId, SlackTs.Parse(posted.Ts), share.Ts, Permalink: null, clock.GetUtcNow()),
+                await mediator.Send(
+                    new RecordSlackCopyCommand(
+                        new SlackMessageCopy(reply.Id, share.SlackTeamId, share.ChannelId, SlackTs.Parse(posted.Ts), share.Ts, Permalink: null, clock.GetUtcNow())),
                     cancellationToken).ConfigureAwait(false);
                 done++;
             }

@@ -1,0 +1,36 @@
+using CodeStream.Integrations.Application.Common.Messaging;
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Application.Slack.Sync;
+using CodeStream.Integrations.Domain.Core.Posts;
+using CodeStream.Integrations.Domain.Slack;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Slack.Events.IngestThreadReply;
+
+/// <summary>
+/// Stores a reply written in a Slack thread with its Slack message record, and queues its copies for the codemark's
+/// other threads. The database allows one reply per (workspace, channel, ts): a twin that got there first makes this
+/// throw <see cref="DuplicateSlackMessageException"/>, and nothing is stored.
+/// </summary>
+public sealed record RecordThreadReplyCommand(Post Reply, SlackMessageCopy Message, CodemarkShare Thread) : ICommand<Unit>;
+
+/// <summary>The Slack message is a reply already: the unit of work rolls this one back.</summary>
+public sealed class DuplicateSlackMessageException : Exception;
+
+internal sealed class RecordThreadReplyHandler(IReplyRepository replies, ISlackShareRepository shares, ISlackSyncOutbox outbox)
+    : IRequestHandler<RecordThreadReplyCommand, Unit>
+{
+    public async Task<Unit> Handle(RecordThreadReplyCommand request, CancellationToken cancellationToken)
+    {
+        await replies.AddAsync(request.Reply, cancellationToken).ConfigureAwait(false);
+        if (!await shares.TryAddMessageCopyAsync(request.Message, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DuplicateSlackMessageException();
+        }
+
+        // Other threads of the same codemark (other channels) get a copy too; this thread has the original.
+        await outbox.ReplyFromSlackAsync(request.Reply, request.Thread, cancellationToken).ConfigureAwait(false);
+        return Unit.Value;
+    }
+}
