@@ -84,27 +84,23 @@ internal sealed partial class WorkItemBatchWriter(
         try
         {
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            var sql = new StringBuilder(
-                "INSERT INTO work_items (id, kind, dedupe_key, payload, state, attempts, next_attempt_at, locked_by, locked_until, result, created_at, updated_at) VALUES ");
             var parameters = new DynamicParameters();
             parameters.Add("Now", now);
             for (var i = 0; i < batch.Count; i++)
             {
                 var index = i.ToString(CultureInfo.InvariantCulture);
-                sql.Append(i == 0 ? string.Empty : ", ")
-                   .Append($"(@Id{index}, @Kind{index}, @Key{index}, @Payload{index}, 'Pending', 0, @Now, NULL, NULL, NULL, @Now, @Now)");
                 parameters.Add("Id" + index, batch[i].Id);
                 parameters.Add("Kind" + index, batch[i].Item.Kind);
                 parameters.Add("Key" + index, batch[i].Item.DedupeKey);
                 parameters.Add("Payload" + index, batch[i].Item.Payload);
             }
 
-            sql.Append(" ON CONFLICT DO NOTHING RETURNING id");
+            var sql = WorkItemInsert.Sql(batch.Count, returningIds: true);
 
             await using var connection = await connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
             var ids = await gate.WriteAsync(
                 WritePriority.Urgent, // Slack is waiting.
-                () => connection.QueryAsync<string>(sql.ToString(), parameters),
+                () => connection.QueryAsync<string>(sql, parameters),
                 CancellationToken.None).ConfigureAwait(false);
             var inserted = ids.ToHashSet(StringComparer.Ordinal);
             foreach (var pending in batch)

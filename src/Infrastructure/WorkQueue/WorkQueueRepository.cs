@@ -11,11 +11,7 @@ internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock)
         next_attempt_at AS NextAttemptAt, result AS Result, created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
-    private const string InsertSql = """
-        INSERT INTO work_items (id, kind, dedupe_key, payload, state, attempts, next_attempt_at, locked_by, locked_until, result, created_at, updated_at)
-        VALUES (@Id, @Kind, @DedupeKey, @Payload, 'Pending', 0, @Now, NULL, NULL, NULL, @Now, @Now)
-        ON CONFLICT DO NOTHING
-        """;
+    private static readonly string InsertSql = WorkItemInsert.Sql(rows: 1, returningIds: false);
 
     // Index range on (state, next_attempt_at), already in order: cheap however long the backlog is.
     private const string DueSql = """
@@ -66,7 +62,7 @@ internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock)
     {
         var inserted = await session.ExecuteAsync(
             InsertSql,
-            new { Id = Guid.CreateVersion7().ToString("N"), item.Kind, item.DedupeKey, item.Payload, Now = Now() },
+            new { Id0 = Guid.CreateVersion7().ToString("N"), Kind0 = item.Kind, Key0 = item.DedupeKey, Payload0 = item.Payload, Now = Now() },
             cancellationToken).ConfigureAwait(false);
         return inserted == 1;
     }

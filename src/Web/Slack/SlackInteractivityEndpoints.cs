@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Common;
 using System.Text;
 using System.Text.Json;
 using CodeStream.Integrations.Application.Slack.Interactivity;
@@ -48,7 +49,7 @@ internal static class SlackInteractivityEndpoints
         using (document)
         {
             var payload = document.RootElement;
-            if (payload.ValueKind != JsonValueKind.Object || Text(payload, "type") is not { } type)
+            if (payload.ValueKind != JsonValueKind.Object || SlackJsonFields.Text(payload, "type") is not { } type)
             {
                 return Refuse("'payload' is not an interaction (a JSON object with a string \"type\").");
             }
@@ -65,7 +66,7 @@ internal static class SlackInteractivityEndpoints
     private static async Task<IResult> BlockActionsAsync(JsonElement payload, IMediator mediator, SlackInteractivityMetrics metrics, CancellationToken cancellationToken)
     {
         var action = payload.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Array && actions.GetArrayLength() > 0
-            ? ReplyButtonAction.TryParse(Text(actions[0], "action_id"))
+            ? ReplyButtonAction.TryParse(SlackJsonFields.Text(actions[0], "action_id"))
             : null;
         if (action is null)
         {
@@ -78,23 +79,23 @@ internal static class SlackInteractivityEndpoints
             return TypedResults.Ok(); // URL buttons open in the browser; Slack only needs the acknowledgement.
         }
 
-        var teamId = Nested(payload, "team", "id") ?? Nested(payload, "user", "team_id");
-        var triggerId = Text(payload, "trigger_id");
+        var teamId = SlackJsonFields.Text(payload, "team", "id") ?? SlackJsonFields.Text(payload, "user", "team_id");
+        var triggerId = SlackJsonFields.Text(payload, "trigger_id");
         if (teamId is null || triggerId is null)
         {
             return Refuse("block_actions needs team.id and trigger_id.");
         }
 
-        Uri.TryCreate(Text(payload, "response_url"), UriKind.Absolute, out var responseUrl);
+        Uri.TryCreate(SlackJsonFields.Text(payload, "response_url"), UriKind.Absolute, out var responseUrl);
         await mediator.Send(
-            new OpenReplyModalCommand(teamId, Nested(payload, "user", "id") ?? string.Empty, triggerId, responseUrl, action.CodemarkId, action.TeamId),
+            new OpenReplyModalCommand(teamId, SlackJsonFields.Text(payload, "user", "id") ?? string.Empty, triggerId, responseUrl, action.CodemarkId, action.TeamId),
             cancellationToken);
         return TypedResults.Ok();
     }
 
     private static async Task<IResult> ViewSubmissionAsync(JsonElement payload, IMediator mediator, CancellationToken cancellationToken)
     {
-        if (!payload.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object || Text(view, "callback_id") != ReplyModalView.CallbackId)
+        if (!payload.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object || SlackJsonFields.Text(view, "callback_id") != ReplyModalView.CallbackId)
         {
             return TypedResults.Ok(); // Another app's or an old view: nothing of ours to do.
         }
@@ -103,27 +104,19 @@ internal static class SlackInteractivityEndpoints
             && state.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Object
             && values.TryGetProperty(ReplyModalView.InputBlockId, out var block) && block.ValueKind == JsonValueKind.Object
             && block.TryGetProperty(ReplyModalView.InputActionId, out var input) && input.ValueKind == JsonValueKind.Object
-                ? Text(input, "value")
+                ? SlackJsonFields.Text(input, "value")
                 : null;
         var answer = await mediator.Send(
             new SubmitReplyModalCommand(
-                Nested(payload, "team", "id") ?? Nested(payload, "user", "team_id") ?? string.Empty,
-                Nested(payload, "user", "id") ?? string.Empty,
-                Text(view, "id") ?? string.Empty,
-                Text(view, "hash"),
-                Text(view, "private_metadata"),
+                SlackJsonFields.Text(payload, "team", "id") ?? SlackJsonFields.Text(payload, "user", "team_id") ?? string.Empty,
+                SlackJsonFields.Text(payload, "user", "id") ?? string.Empty,
+                SlackJsonFields.Text(view, "id") ?? string.Empty,
+                SlackJsonFields.Text(view, "hash"),
+                SlackJsonFields.Text(view, "private_metadata"),
                 text),
             cancellationToken);
-        return TypedResults.Text(answer.ToJsonString(), "application/json; charset=utf-8");
+        return TypedResults.Text(ReplyModalView.Answer(answer), "application/json; charset=utf-8");
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
-    private static string? Nested(JsonElement element, string parent, string name) =>
-        element.TryGetProperty(parent, out var child) ? Text(child, name) : null;
 
     private static IResult Refuse(string detail, int status = StatusCodes.Status400BadRequest) =>
         TypedResults.Problem(title: "Not a Slack interaction this endpoint accepts.", detail: detail, statusCode: status);

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Common;
 using System.Text.Json;
 
 namespace CodeStream.Integrations.Application.Slack.Events;
@@ -23,9 +24,9 @@ public sealed record SlackEnvelope(string? TeamId, string? ApiAppId, string? Eve
             }
 
             return new SlackEnvelope(
-                Text(root, "team_id"),
-                Text(root, "api_app_id"),
-                Text(root, "event_id"),
+                SlackJsonFields.Text(root, "team_id"),
+                SlackJsonFields.Text(root, "api_app_id"),
+                SlackJsonFields.Text(root, "event_id"),
                 root.TryGetProperty("event", out var body) && body.ValueKind == JsonValueKind.Object ? SlackEventBody.From(body) : null)
             {
                 EventTime = root.TryGetProperty("event_time", out var time) && time.ValueKind == JsonValueKind.Number && time.TryGetInt64(out var seconds)
@@ -40,9 +41,6 @@ public sealed record SlackEnvelope(string? TeamId, string? ApiAppId, string? Eve
             return null;
         }
     }
-
-    internal static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>The <c>event</c> object; for messages also the nested <c>message</c> / <c>previous_message</c>.</summary>
@@ -64,16 +62,16 @@ public sealed record SlackEventBody(
     IReadOnlyList<string> RevokedBotIds)
 {
     internal static SlackEventBody From(JsonElement e) => new(
-        SlackEnvelope.Text(e, "type"),
-        SlackEnvelope.Text(e, "subtype"),
-        SlackEnvelope.Text(e, "channel"),
-        SlackEnvelope.Text(e, "user"),
-        SlackEnvelope.Text(e, "text"),
-        SlackEnvelope.Text(e, "ts"),
-        SlackEnvelope.Text(e, "thread_ts"),
-        SlackEnvelope.Text(e, "bot_id"),
-        SlackEnvelope.Text(e, "app_id"),
-        SlackEnvelope.Text(e, "deleted_ts"),
+        SlackJsonFields.Text(e, "type"),
+        SlackJsonFields.Text(e, "subtype"),
+        SlackJsonFields.Text(e, "channel"),
+        SlackJsonFields.Text(e, "user"),
+        SlackJsonFields.Text(e, "text"),
+        SlackJsonFields.Text(e, "ts"),
+        SlackJsonFields.Text(e, "thread_ts"),
+        SlackJsonFields.Text(e, "bot_id"),
+        SlackJsonFields.Text(e, "app_id"),
+        SlackJsonFields.Text(e, "deleted_ts"),
         e.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array
             ? [.. files.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.Object).Select(SlackFile.From)]
             : [],
@@ -93,8 +91,8 @@ public sealed record SlackEventBody(
 public sealed record SlackFile(string? Name, string? Mimetype, long? Size, string? Permalink)
 {
     internal static SlackFile From(JsonElement f) => new(
-        SlackEnvelope.Text(f, "name") ?? SlackEnvelope.Text(f, "title"),
-        SlackEnvelope.Text(f, "mimetype"),
+        SlackJsonFields.Text(f, "name") ?? SlackJsonFields.Text(f, "title"),
+        SlackJsonFields.Text(f, "mimetype"),
         f.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number && size.TryGetInt64(out var bytes) ? bytes : null,
-        SlackEnvelope.Text(f, "permalink"));
+        SlackJsonFields.Text(f, "permalink"));
 }

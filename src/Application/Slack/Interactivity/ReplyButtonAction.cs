@@ -1,4 +1,7 @@
+using CodeStream.Integrations.Application.Slack.Common;
+using System.Globalization;
 using System.Text.Json;
+using CodeStream.Integrations.Application.Slack.Formatting;
 
 namespace CodeStream.Integrations.Application.Slack.Interactivity;
 
@@ -9,6 +12,77 @@ namespace CodeStream.Integrations.Application.Slack.Interactivity;
 public sealed record ReplyButtonAction(string LinkType, string? CodemarkId, string? TeamId)
 {
     public const string Reply = "reply";
+
+    /// <summary>
+    /// The action id of one of our buttons, in the compact JSON <see cref="TryParse"/> reads: <c>linkType</c>,
+    /// <c>eP</c>, <c>cId</c>, <c>tId</c>, then <c>mId</c> (or <c>mIdx</c>), and <c>n</c> when numbered to stay unique.
+    /// </summary>
+    internal static string Format(
+        string linkType, string? provider, string codemarkId, string? teamId, string? markerId, int markerIndex, int number)
+    {
+        using var buffer = new CharBuffer(96 + codemarkId.Length + (teamId?.Length ?? 0) + (markerId?.Length ?? 0));
+        buffer.Append("{\"linkType\":");
+        AppendJsonString(buffer, linkType);
+        if (provider is not null)
+        {
+            buffer.Append(",\"eP\":");
+            AppendJsonString(buffer, provider);
+        }
+
+        buffer.Append(",\"cId\":");
+        AppendJsonString(buffer, codemarkId);
+        if (teamId is not null)
+        {
+            buffer.Append(",\"tId\":");
+            AppendJsonString(buffer, teamId);
+        }
+
+        if (markerId is not null)
+        {
+            buffer.Append(",\"mId\":");
+            AppendJsonString(buffer, markerId);
+        }
+        else if (markerIndex >= 0)
+        {
+            buffer.Append(",\"mIdx\":");
+            buffer.Append(markerIndex);
+        }
+
+        if (number > 0)
+        {
+            buffer.Append(",\"n\":");
+            buffer.Append(number);
+        }
+
+        buffer.Append('}');
+        return buffer.ToString();
+    }
+
+    /// <summary>A JSON string literal (ids are letters and digits, but nothing here trusts that).</summary>
+    private static void AppendJsonString(CharBuffer buffer, string value)
+    {
+        buffer.Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is '"' or '\\')
+            {
+                buffer.Append('\\');
+                buffer.Append(c);
+            }
+            else if (c < ' ' || char.IsSurrogate(c))
+            {
+                buffer.Append("\\u");
+                buffer.Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                buffer.Append(c);
+            }
+        }
+
+        buffer.Append('"');
+    }
 
     public static ReplyButtonAction? TryParse(string? actionId)
     {
@@ -21,8 +95,8 @@ public sealed record ReplyButtonAction(string LinkType, string? CodemarkId, stri
         {
             using var document = JsonDocument.Parse(actionId);
             var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object && Text(root, "linkType") is { } linkType
-                ? new ReplyButtonAction(linkType, Text(root, "cId"), Text(root, "tId"))
+            return root.ValueKind == JsonValueKind.Object && SlackJsonFields.Text(root, "linkType") is { } linkType
+                ? new ReplyButtonAction(linkType, SlackJsonFields.Text(root, "cId"), SlackJsonFields.Text(root, "tId"))
                 : null;
         }
         catch (JsonException)
@@ -30,9 +104,6 @@ public sealed record ReplyButtonAction(string LinkType, string? CodemarkId, stri
             return null;
         }
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>The modal's <c>private_metadata</c>: which codemark, team and parent post the reply belongs to.</summary>

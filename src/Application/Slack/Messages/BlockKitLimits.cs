@@ -8,6 +8,9 @@ internal static class BlockKitLimits
     /// <summary>Blocks in one message.</summary>
     public const int MaxBlocks = 50;
 
+    /// <summary>Blocks in one modal view.</summary>
+    public const int MaxModalBlocks = 100;
+
     /// <summary>The text of a section block (and of any text object).</summary>
     public const int MaxSectionText = 3000;
 

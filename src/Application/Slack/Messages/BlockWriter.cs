@@ -102,6 +102,29 @@ internal sealed class BlockWriter : IDisposable
         _elements++;
     }
 
+    public void Divider()
+    {
+        _json.WriteStartObject();
+        _json.WriteString("type"u8, "divider"u8);
+        _json.WriteEndObject();
+        BlockCount++;
+    }
+
+    /// <summary>An input block holding a plain-text input (a modal's text box).</summary>
+    public void PlainTextInput(string blockId, string label, string actionId, string placeholder, bool multiline)
+    {
+        StartBlock("input"u8, blockId);
+        PlainTextObject("label"u8, label);
+        _json.WriteStartObject("element"u8);
+        _json.WriteString("type"u8, "plain_text_input"u8);
+        String("action_id"u8, actionId);
+        _json.WriteBoolean("multiline"u8, multiline);
+        PlainTextObject("placeholder"u8, placeholder);
+        _json.WriteEndObject();
+        _json.WriteEndObject();
+        BlockCount++;
+    }
+
     public void EndBlock()
     {
         _json.WriteEndArray();
@@ -118,6 +141,41 @@ internal sealed class BlockWriter : IDisposable
         _json.WriteEndArray();
         _json.Flush();
         return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+    }
+
+    /// <summary>Ends the array and returns a modal view holding it.</summary>
+    public string FinishModal(string title, string close, string? submit = null, string? callbackId = null, string? privateMetadata = null)
+    {
+        _json.WriteEndArray();
+        _json.Flush();
+        using var view = new PooledByteBufferWriter(_buffer.WrittenSpan.Length + 512);
+        using (var json = new Utf8JsonWriter(view, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("type"u8, "modal"u8);
+            if (callbackId is not null)
+            {
+                json.WriteString("callback_id"u8, callbackId);
+            }
+
+            WritePlainText(json, "title"u8, title);
+            if (submit is not null)
+            {
+                WritePlainText(json, "submit"u8, submit);
+            }
+
+            WritePlainText(json, "close"u8, close);
+            if (privateMetadata is not null)
+            {
+                json.WriteString("private_metadata"u8, privateMetadata);
+            }
+
+            json.WritePropertyName("blocks"u8);
+            json.WriteRawValue(_buffer.WrittenSpan, skipInputValidation: true);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(view.WrittenSpan);
     }
 
     public void Dispose()
@@ -205,6 +263,23 @@ internal sealed class BlockWriter : IDisposable
         scratch.Append('"');
         _json.WritePropertyName(name);
         _json.WriteRawValue(scratch.Span, skipInputValidation: true);
+    }
+
+    private void PlainTextObject(ReadOnlySpan<byte> name, string text)
+    {
+        _json.WriteStartObject(name);
+        _json.WriteString("type"u8, "plain_text"u8);
+        String("text"u8, text);
+        _json.WriteEndObject();
+    }
+
+    // Modal titles and button labels: short constant texts of ours.
+    private static void WritePlainText(Utf8JsonWriter json, ReadOnlySpan<byte> name, string text)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("type"u8, "plain_text"u8);
+        json.WriteString("text"u8, text);
+        json.WriteEndObject();
     }
 
     private static char HexDigit(int value) => (char)(value < 10 ? '0' + value : 'a' + value - 10);

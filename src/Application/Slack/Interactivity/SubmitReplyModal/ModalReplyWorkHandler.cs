@@ -28,6 +28,6 @@ internal sealed class ModalReplyWorkHandler(IMediator mediator) : IWorkItemHandl
         }
 
         var answer = await mediator.Send(command with { Deferred = true }, cancellationToken).ConfigureAwait(false);
-        return (string?)answer["response_action"] == "update" ? WorkOutcome.Done() : WorkOutcome.Ignored(answer.ToJsonString());
+        return answer.Posted ? WorkOutcome.Done() : WorkOutcome.Ignored(answer.FieldError!);
     }
 }

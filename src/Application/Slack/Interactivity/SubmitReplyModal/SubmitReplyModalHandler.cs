@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Core.Persistence;
@@ -17,7 +16,7 @@ namespace CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyMod
 
 /// <summary>
 /// Spec §6 <c>view_submission</c>: validate, resolve the author (§8), create the reply (origin Slack) and queue its
-/// cross-post, then answer <c>update</c> with "Reply Sent". User mistakes answer <c>errors</c> on the input block. If
+/// cross-post, then answer "sent" (Slack shows "Reply Sent"). User mistakes answer a field error. If
 /// finding a new Slack user takes too long, the submission is stored as durable work and finished after answering,
 /// so Slack always hears back within its 3 seconds and the reply still appears once.
 /// </summary>
@@ -29,7 +28,7 @@ internal sealed class SubmitReplyModalHandler(
     SlackAuthorResolver authors,
     IMediator mediator,
     SlackSettings settings,
-    TimeProvider clock) : IRequestHandler<SubmitReplyModalCommand, JsonObject>
+    TimeProvider clock) : IRequestHandler<SubmitReplyModalCommand, ModalSubmissionResult>
 {
     public const string EmptyText = "Please write a reply.";
     public const string NotFoundText = "Sorry, we couldn't find that codemark. It may have been deleted.";
@@ -38,7 +37,7 @@ internal sealed class SubmitReplyModalHandler(
     /// <summary>How long the author may take before the answer goes out first (Slack allows 3 s in all).</summary>
     public static readonly TimeSpan AuthorBudget = TimeSpan.FromMilliseconds(1500);
 
-    public async Task<JsonObject> Handle(SubmitReplyModalCommand request, CancellationToken cancellationToken)
+    public async Task<ModalSubmissionResult> Handle(SubmitReplyModalCommand request, CancellationToken cancellationToken)
     {
         if (!settings.InteractiveComponentsEnabled)
         {
@@ -139,15 +138,7 @@ internal sealed class SubmitReplyModalHandler(
         }
     }
 
-    private static JsonObject Errors(string message) => new()
-    {
-        ["response_action"] = "errors",
-        ["errors"] = new JsonObject { [ReplyModalView.InputBlockId] = message },
-    };
+    private static ModalSubmissionResult Errors(string message) => ModalSubmissionResult.Refused(message);
 
-    private static JsonObject Sent(bool invite) => new()
-    {
-        ["response_action"] = "update",
-        ["view"] = ReplyModalView.ReplySent(invite),
-    };
+    private static ModalSubmissionResult Sent(bool invite) => ModalSubmissionResult.Sent(invite);
 }
