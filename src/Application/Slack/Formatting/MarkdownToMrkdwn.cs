@@ -1,7 +1,7 @@
 namespace CodeStream.Integrations.Application.Slack.Formatting;
 
 /// <summary>
-/// CodeStream Markdown → Slack mrkdwn (spec §7.6): every <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> escaped exactly once
+/// CodeStream Markdown (CommonMark, read by Markdig) → Slack mrkdwn: every <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> escaped exactly once
 /// (code included); <c>**b**</c>→<c>*b*</c>, <c>_i_</c>/<c>*i*</c>→<c>_i_</c>, <c>~~s~~</c>→<c>~s~</c>,
 /// <c>[label](url)</c>→<c>&lt;url|label&gt;</c>, headings → bold lines, lists kept (<c>*</c>/<c>+</c> bullets become
 /// <c>•</c>), code spans and fences kept (the fence's language dropped, <c>```</c> inside code broken with a zero-width
@@ -19,7 +19,7 @@ public static class MarkdownToMrkdwn
         }
 
         using var output = new CharBuffer(markdown.Length + (markdown.Length / 8) + 16);
-        MarkdownConverter.Convert(markdown, output, new SlackUserLookup(slackUserIdsByUsername), mentions: null, suppressBold: false, int.MaxValue);
+        MrkdwnRenderer.Render(markdown, output, new SlackUserLookup(slackUserIdsByUsername), mentions: null, suppressBold: false, int.MaxValue);
         return output.ToString();
     }
 
@@ -38,7 +38,7 @@ public static class MarkdownToMrkdwn
         var mentions = new List<string>();
         using (var scratch = new CharBuffer(markdown.Length + 16))
         {
-            MarkdownConverter.Convert(markdown, scratch, default, mentions, suppressBold: false, int.MaxValue);
+            MrkdwnRenderer.Render(markdown, scratch, default, mentions, suppressBold: false, int.MaxValue);
         }
 
         if (mentions.Count < 2)
@@ -68,7 +68,7 @@ public static class MarkdownToMrkdwn
     {
         if (!string.IsNullOrEmpty(markdown))
         {
-            MarkdownConverter.Convert(markdown, output, new SlackUserLookup(slackUserIdsByUsername), mentions: null, suppressBold, stopAfter);
+            MrkdwnRenderer.Render(markdown, output, new SlackUserLookup(slackUserIdsByUsername), mentions: null, suppressBold, stopAfter);
         }
     }
 }

@@ -71,6 +71,17 @@ public sealed class MarkdownToMrkdwnTests
         { "mail ada@example.com", "mail ada@example.com" },
         { "@unknown_user_", "@unknown_user_" },
 
+        // Where CommonMark (Markdig) reads more than the old hand-written converter did, and what we chose.
+        { "Title\n===", "*Title*" }, // setext heading: a bold line, like an ATX heading
+        { "[x][r]\n\n[r]: https://x.com", "<https://x.com|x>\n\n" }, // reference link resolved; the definition shows nothing
+        { "<a@b.com>", "<mailto:a@b.com|a@b.com>" }, // e-mail autolink
+        { "<ftp://x.com/f>", "ftp://x.com/f" }, // an autolink Slack cannot open stays text
+        { "[x](javascript:alert(1))", "x (javascript:alert(1))" }, // never a link; its address shown as text
+        { "a\\\nb", "a\nb" }, // backslash hard break: a line break, the backslash dropped
+        { "a \\*b\\*", "a *b*" }, // backslash escapes are honoured (mrkdwn has none of its own)
+        { "\tindented", "\tindented" }, // indented code: mrkdwn has none, so the text stays as written
+        { "<div>x</div>", "&lt;div&gt;x&lt;/div&gt;" }, // raw HTML is never HTML: text, escaped
+
         // Text that is not Markdown stays as it is.
         { "Ünïcode 🎉 עברית 👩🏽‍💻", "Ünïcode 🎉 עברית 👩🏽‍💻" },
         { string.Empty, string.Empty },
