@@ -25,12 +25,13 @@ public static class PrefixedId
     private static long lastMilliseconds;
 
     /// <summary>
-    /// A new time-ordered id (UUID v7 without dashes): index-friendly, and strictly increasing within this process —
-    /// two ids of the same millisecond still sort in creation order (the clock part moves on by one).
+    /// A new time-ordered id (UUID v7 without dashes) for <paramref name="at"/>, the caller's clock: index-friendly,
+    /// and strictly increasing within this process — two ids of the same millisecond still sort in creation order
+    /// (the clock part moves on by one).
     /// </summary>
-    public static string New(string prefix)
+    public static string New(string prefix, DateTimeOffset at)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = at.ToUnixTimeMilliseconds();
         long last, next;
         do
         {

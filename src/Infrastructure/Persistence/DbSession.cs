@@ -17,11 +17,13 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
 
     public DatabaseProvider Provider => factory.Provider;
 
+    public IDbConnectionFactory Factory => factory;
+
     /// <summary>A write now would be outside a transaction while a query or flow runs: refused.</summary>
     public bool WritesForbidden => writesForbidden > 0 && Transaction is null;
 
     /// <summary>The database's writer queue in this process (SQLite); transactions and lone writes take their turn in it.</summary>
-    public WriteGate WriteGate { get; } = WriteGate.Of(factory);
+    public WriteGate WriteGate => factory.WriteGate;
 
     public async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         connection ??= await factory.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -36,12 +36,8 @@ internal static class DbSessionCommands
         return await connection.QuerySingleOrDefaultAsync<T>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// <c>column IN (…)</c> for a list parameter. Dapper expands lists for SQLite; Npgsql takes the list as one array,
-    /// which PostgreSQL matches with <c>= ANY(…)</c>.
-    /// </summary>
-    public static string AnyOf(this DbSession session, string column, string parameter) =>
-        session.Provider == DatabaseProvider.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+    /// <summary><c>column IN (…)</c> for a list parameter, in the scope's database's dialect.</summary>
+    public static string AnyOf(this DbSession session, string column, string parameter) => session.Factory.AnyOf(column, parameter);
 
     private static CommandDefinition Command(DbSession session, string sql, object? parameters, CancellationToken cancellationToken) =>
         new(sql, parameters, session.Transaction, cancellationToken: cancellationToken);

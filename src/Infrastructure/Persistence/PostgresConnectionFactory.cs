@@ -11,6 +11,11 @@ internal sealed class PostgresConnectionFactory(string connectionString) : IDbCo
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>PostgreSQL locks rows itself: writers need no turn.</summary>
+    public WriteGate WriteGate => WriteGate.None;
+
+    public string AnyOf(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

@@ -25,6 +25,8 @@ internal sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public string ConnectionString { get; }
 
+    public string AnyOf(string column, string parameter) => $"{column} IN @{parameter}";
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);

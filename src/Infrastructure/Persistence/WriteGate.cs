@@ -1,7 +1,7 @@
 namespace CodeStream.Integrations.Infrastructure.Persistence;
 
 /// <summary>Who is waiting to write: Slack is waiting on an acknowledgement only for <see cref="Urgent"/> writers.</summary>
-internal enum WritePriority
+public enum WritePriority
 {
     Normal,
     Urgent,
@@ -14,7 +14,7 @@ internal enum WritePriority
 /// here instead wakes the next writer the moment the lock is free. PostgreSQL has row locks and needs no gate
 /// (<see cref="None"/>).
 /// </summary>
-internal sealed class WriteGate
+public sealed class WriteGate
 {
     private readonly object sync = new();
     private readonly LinkedList<TaskCompletionSource> urgent = new();
@@ -23,7 +23,7 @@ internal sealed class WriteGate
     private readonly TimeSpan timeout;
     private bool held;
 
-    public WriteGate(TimeSpan timeout)
+    internal WriteGate(TimeSpan timeout)
         : this(enabled: true, timeout)
     {
     }
@@ -36,9 +36,6 @@ internal sealed class WriteGate
 
     /// <summary>A gate that never waits (databases with their own row-level locking).</summary>
     public static WriteGate None { get; } = new(enabled: false, Timeout.InfiniteTimeSpan);
-
-    /// <summary>The gate of the database <paramref name="connections"/> opens.</summary>
-    public static WriteGate Of(IDbConnectionFactory connections) => (connections as SqliteConnectionFactory)?.WriteGate ?? None;
 
     /// <summary>
     /// Waits for the gate. The caller must <see cref="Exit"/> exactly once. Times out like a busy database would

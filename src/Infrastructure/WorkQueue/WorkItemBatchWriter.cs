@@ -30,7 +30,7 @@ internal sealed partial class WorkItemBatchWriter(
         AllowSynchronousContinuations = false,
     });
 
-    private readonly WriteGate gate = WriteGate.Of(connections);
+    private readonly WriteGate gate = connections.WriteGate;
     private long lastRoundTimestamp;
 
     /// <summary>Whether Slack deliveries arrived within <paramref name="window"/>: the processor then steps aside.</summary>

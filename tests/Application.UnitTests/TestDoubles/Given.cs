@@ -38,7 +38,7 @@ internal static class Given
             type,
             title,
             "Two threads write here",
-            [Marker.Create("src/File.cs", "acme/app", "abc123", 12, 20, "lock (x) { }", "https://github.com/acme/app/blob/main/src/File.cs#L12")],
+            [Marker.Create("src/File.cs", "acme/app", "abc123", 12, 20, "lock (x) { }", "https://github.com/acme/app/blob/main/src/File.cs#L12", DateTimeOffset.UnixEpoch)],
             Now.AddDays(-10));
 
     public static Post Reply(Codemark codemark, UserId creatorId, string text, PostOrigin origin = default) =>

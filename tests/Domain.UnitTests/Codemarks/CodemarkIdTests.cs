@@ -50,8 +50,8 @@ public sealed class CodemarkIdTests
     [Fact]
     public void New_WhenCalled_ReturnsParsableUniqueIds()
     {
-        var first = CodemarkId.New();
-        var second = CodemarkId.New();
+        var first = CodemarkId.New(DateTimeOffset.UtcNow);
+        var second = CodemarkId.New(DateTimeOffset.UtcNow);
 
         Assert.Equal(first, CodemarkId.Parse(first.Value));
         Assert.StartsWith("cm_", first.Value, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class CodemarkTests
     [Fact]
     public void Create_WhenValid_KeepsFieldsAndIsNotEditedOrDeleted()
     {
-        var marker = Marker.Create("src/File.cs", null, null, 1, 2, "code", null);
+        var marker = Marker.Create("src/File.cs", null, null, 1, 2, "code", null, DateTimeOffset.UnixEpoch);
 
         var codemark = Codemark.Create(Team, Creator, CodemarkType.Issue, "  Possible race  ", "Two threads", [marker], Now);
 
@@ -85,7 +85,7 @@ public sealed class CodemarkTests
     [Fact]
     public void Create_WhenMoreThanMaxMarkers_Throws()
     {
-        var markers = Enumerable.Range(1, Codemark.MaxMarkers + 1).Select(i => Marker.Create("f.cs", null, null, i, i, null, null)).ToList();
+        var markers = Enumerable.Range(1, Codemark.MaxMarkers + 1).Select(i => Marker.Create("f.cs", null, null, i, i, null, null, DateTimeOffset.UnixEpoch)).ToList();
 
         Assert.Throws<DomainException>(() => Codemark.Create(Team, Creator, CodemarkType.Comment, null, "text", markers, Now));
     }
@@ -93,7 +93,7 @@ public sealed class CodemarkTests
     [Fact]
     public void Create_WhenExactlyMaxMarkers_Succeeds()
     {
-        var markers = Enumerable.Range(1, Codemark.MaxMarkers).Select(i => Marker.Create("f.cs", null, null, i, i, null, null)).ToList();
+        var markers = Enumerable.Range(1, Codemark.MaxMarkers).Select(i => Marker.Create("f.cs", null, null, i, i, null, null, DateTimeOffset.UnixEpoch)).ToList();
 
         Assert.Equal(Codemark.MaxMarkers, Codemark.Create(Team, Creator, CodemarkType.Comment, null, "text", markers, Now).Markers.Count);
     }

@@ -50,8 +50,8 @@ public sealed class MarkerIdTests
     [Fact]
     public void New_WhenCalled_ReturnsParsableUniqueIds()
     {
-        var first = MarkerId.New();
-        var second = MarkerId.New();
+        var first = MarkerId.New(DateTimeOffset.UtcNow);
+        var second = MarkerId.New(DateTimeOffset.UtcNow);
 
         Assert.Equal(first, MarkerId.Parse(first.Value));
         Assert.StartsWith("mk_", first.Value, StringComparison.Ordinal);

@@ -45,8 +45,8 @@ public sealed class PrefixedIdTests
     [Fact]
     public void New_WhenCalled_ReturnsValidDistinctIds()
     {
-        var first = PrefixedId.New("cm");
-        var second = PrefixedId.New("cm");
+        var first = PrefixedId.New("cm", DateTimeOffset.UtcNow);
+        var second = PrefixedId.New("cm", DateTimeOffset.UtcNow);
 
         Assert.True(PrefixedId.IsValid(first, "cm"));
         Assert.StartsWith("cm_", first, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class PrefixedIdTests
     [Fact]
     public void New_WhenCalledManyTimesInOneMillisecond_SortsInCreationOrder()
     {
-        var ids = Enumerable.Range(0, 5000).Select(_ => PrefixedId.New("post")).ToList();
+        var ids = Enumerable.Range(0, 5000).Select(_ => PrefixedId.New("post", DateTimeOffset.UtcNow)).ToList();
 
         Assert.Equal(ids, ids.Order(StringComparer.Ordinal));
         Assert.Equal(ids.Count, ids.Distinct().Count());

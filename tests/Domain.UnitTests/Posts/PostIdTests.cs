@@ -50,8 +50,8 @@ public sealed class PostIdTests
     [Fact]
     public void New_WhenCalled_ReturnsParsableUniqueIds()
     {
-        var first = PostId.New();
-        var second = PostId.New();
+        var first = PostId.New(DateTimeOffset.UtcNow);
+        var second = PostId.New(DateTimeOffset.UtcNow);
 
         Assert.Equal(first, PostId.Parse(first.Value));
         Assert.StartsWith("post_", first.Value, StringComparison.Ordinal);

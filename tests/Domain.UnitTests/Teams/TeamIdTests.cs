@@ -50,8 +50,8 @@ public sealed class TeamIdTests
     [Fact]
     public void New_WhenCalled_ReturnsParsableUniqueIds()
     {
-        var first = TeamId.New();
-        var second = TeamId.New();
+        var first = TeamId.New(DateTimeOffset.UtcNow);
+        var second = TeamId.New(DateTimeOffset.UtcNow);
 
         Assert.Equal(first, TeamId.Parse(first.Value));
         Assert.StartsWith("team_", first.Value, StringComparison.Ordinal);

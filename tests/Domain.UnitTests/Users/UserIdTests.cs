@@ -50,8 +50,8 @@ public sealed class UserIdTests
     [Fact]
     public void New_WhenCalled_ReturnsParsableUniqueIds()
     {
-        var first = UserId.New();
-        var second = UserId.New();
+        var first = UserId.New(DateTimeOffset.UtcNow);
+        var second = UserId.New(DateTimeOffset.UtcNow);
 
         Assert.Equal(first, UserId.Parse(first.Value));
         Assert.StartsWith("user_", first.Value, StringComparison.Ordinal);

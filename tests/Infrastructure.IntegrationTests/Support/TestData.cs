@@ -37,7 +37,7 @@ internal static class TestData
             startLine,
             endLine,
             $"// {file} lines {startLine}-{endLine}\nvar x = \"quoted\";",
-            $"https://github.com/acme/app/blob/main/{file}#L{startLine}-L{endLine}");
+            $"https://github.com/acme/app/blob/main/{file}#L{startLine}-L{endLine}", DateTimeOffset.UnixEpoch);
 
     public static Codemark NewCodemark(
         TeamId teamId,

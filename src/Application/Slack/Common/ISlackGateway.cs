@@ -10,8 +10,6 @@ public interface ISlackGateway
 
     Task<SlackRefreshedToken> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken);
 
-    Task<SlackAuthIdentity> AuthTestAsync(string token, CancellationToken cancellationToken);
-
     Task<SlackPostedMessage> PostMessageAsync(
         string token, string channelId, SlackMessageContent content, string? threadTs, CancellationToken cancellationToken);
 
@@ -39,8 +37,4 @@ public interface ISlackGateway
 
     /// <summary>Opens a modal; returns the view id.</summary>
     Task<string> OpenViewAsync(string token, string triggerId, string viewJson, CancellationToken cancellationToken);
-
-    /// <summary>The root and replies of a thread (all pages).</summary>
-    Task<IReadOnlyList<SlackThreadMessage>> GetThreadRepliesAsync(
-        string token, string channelId, string threadTs, CancellationToken cancellationToken);
 }

@@ -35,6 +35,3 @@ public sealed record SlackUserProfile(
 public sealed record SlackConversation(
     string Id, string? Name, bool IsChannel, bool IsPrivate, bool IsMpim, bool IsIm, bool IsArchived, string? DmUserId);
 
-public sealed record SlackThreadMessage(string Ts, string? ThreadTs, string? UserId, string? BotId, string? Text);
-
-public sealed record SlackAuthIdentity(string TeamId, string? Team, string UserId, string? BotId);

@@ -18,9 +18,6 @@ public sealed record SlackSettings
 
     public string? ClientId { get; init; }
 
-    /// <summary>The app's bot id (<c>B…</c>), when known; messages carrying it are ours and never synced back.</summary>
-    public string? BotId { get; init; }
-
     public bool OAuthConfigured { get; init; }
 
     public bool Disabled { get; init; }

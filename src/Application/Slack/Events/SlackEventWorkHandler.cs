@@ -50,7 +50,7 @@ internal sealed class SlackEventWorkHandler(IMediator mediator, SlackSettings se
         return e.Subtype switch
         {
             null or "file_share" or "thread_broadcast" =>
-                await mediator.Send(new IngestThreadReplyCommand(envelope.TeamId, e, item.Attempts), cancellationToken).ConfigureAwait(false),
+                await mediator.Send(new IngestThreadReplyCommand(envelope.TeamId, e), cancellationToken).ConfigureAwait(false),
             "message_changed" =>
                 await mediator.Send(new SyncSlackEditCommand(envelope.TeamId, e, item.Attempts), cancellationToken).ConfigureAwait(false),
             "message_deleted" =>
@@ -61,5 +61,5 @@ internal sealed class SlackEventWorkHandler(IMediator mediator, SlackSettings se
 
     private bool IsOurs(SlackEventBody? e) =>
         e is not null
-        && ((settings.AppId is { Length: > 0 } appId && e.AppId == appId) || (settings.BotId is { Length: > 0 } botId && e.BotId == botId));
+        && settings.AppId is { Length: > 0 } appId && e.AppId == appId;
 }

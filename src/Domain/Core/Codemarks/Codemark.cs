@@ -34,7 +34,7 @@ public sealed record Codemark(
             throw new DomainException($"A codemark has at most {MaxMarkers} markers.");
         }
 
-        return new Codemark(CodemarkId.New(), teamId, PostId.New(), creatorId, type, checkedTitle, checkedText, markers, now, null, null);
+        return new Codemark(CodemarkId.New(now), teamId, PostId.New(now), creatorId, type, checkedTitle, checkedText, markers, now, null, null);
     }
 
     public Codemark Edit(string? title, string? text, DateTimeOffset now)

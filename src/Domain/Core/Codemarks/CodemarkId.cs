@@ -11,7 +11,8 @@ public readonly record struct CodemarkId
 
     public string Value { get; }
 
-    public static CodemarkId New() => new(PrefixedId.New(Prefix));
+    /// <summary>A new id whose time part is <paramref name="now"/> (ids sort in creation order).</summary>
+    public static CodemarkId New(DateTimeOffset now) => new(PrefixedId.New(Prefix, now));
 
     public static CodemarkId Parse(string? value) => new(PrefixedId.Require(value, Prefix, "codemark"));
 

@@ -18,7 +18,7 @@ public sealed record Marker(
     public const int MaxUrlLength = 3000;
 
     public static Marker Create(
-        string file, string? repo, string? commitHash, int startLine, int endLine, string? code, string? remoteCodeUrl)
+        string file, string? repo, string? commitHash, int startLine, int endLine, string? code, string? remoteCodeUrl, DateTimeOffset now)
     {
         if (startLine < 1)
         {
@@ -38,7 +38,7 @@ public sealed record Marker(
         }
 
         return new Marker(
-            MarkerId.New(),
+            MarkerId.New(now),
             Text.Required(file, "Marker file", MaxFileLength),
             Text.Optional(repo, "Marker repo", MaxFileLength),
             Text.Optional(commitHash, "Marker commitHash", 64),

@@ -11,7 +11,8 @@ public readonly record struct MarkerId
 
     public string Value { get; }
 
-    public static MarkerId New() => new(PrefixedId.New(Prefix));
+    /// <summary>A new id whose time part is <paramref name="now"/> (ids sort in creation order).</summary>
+    public static MarkerId New(DateTimeOffset now) => new(PrefixedId.New(Prefix, now));
 
     public static MarkerId Parse(string? value) => new(PrefixedId.Require(value, Prefix, "marker"));
 

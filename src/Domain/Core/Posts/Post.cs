@@ -41,7 +41,7 @@ public sealed record Post(
             : Common.Text.Required(text, "Reply text", MaxTextLength);
 
         return new Post(
-            PostId.New(),
+            PostId.New(createdAt),
             codemark.TeamId,
             codemark.Id,
             codemark.PostId,

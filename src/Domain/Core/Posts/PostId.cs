@@ -11,7 +11,8 @@ public readonly record struct PostId
 
     public string Value { get; }
 
-    public static PostId New() => new(PrefixedId.New(Prefix));
+    /// <summary>A new id whose time part is <paramref name="now"/> (ids sort in creation order).</summary>
+    public static PostId New(DateTimeOffset now) => new(PrefixedId.New(Prefix, now));
 
     public static PostId Parse(string? value) => new(PrefixedId.Require(value, Prefix, "post"));
 

@@ -8,5 +8,5 @@ public sealed record Team(TeamId Id, string Name, DateTimeOffset CreatedAt)
     public const int MaxNameLength = 256;
 
     public static Team Create(string name, DateTimeOffset now) =>
-        new(TeamId.New(), Text.Required(name, "Team name", MaxNameLength).Trim(), now);
+        new(TeamId.New(now), Text.Required(name, "Team name", MaxNameLength).Trim(), now);
 }

@@ -11,7 +11,8 @@ public readonly record struct TeamId
 
     public string Value { get; }
 
-    public static TeamId New() => new(PrefixedId.New(Prefix));
+    /// <summary>A new id whose time part is <paramref name="now"/> (ids sort in creation order).</summary>
+    public static TeamId New(DateTimeOffset now) => new(PrefixedId.New(Prefix, now));
 
     public static TeamId Parse(string? value) => new(PrefixedId.Require(value, Prefix, "team"));
 

@@ -33,7 +33,7 @@ public sealed record User(
         }
 
         return new User(
-            UserId.New(),
+            UserId.New(now),
             teamId,
             checkedEmail,
             Text.Required(username, "Username", MaxNameLength).Trim(),
@@ -47,7 +47,7 @@ public sealed record User(
     public static User CreateFaux(
         TeamId teamId, string externalUserId, string? email, string username, string fullName, string? timeZone, DateTimeOffset now) =>
         new(
-            UserId.New(),
+            UserId.New(now),
             teamId,
             string.IsNullOrWhiteSpace(email) ? null : email.Trim(),
             Text.Required(username, "Username", MaxNameLength).Trim(),

@@ -11,7 +11,8 @@ public readonly record struct UserId
 
     public string Value { get; }
 
-    public static UserId New() => new(PrefixedId.New(Prefix));
+    /// <summary>A new id whose time part is <paramref name="now"/> (ids sort in creation order).</summary>
+    public static UserId New(DateTimeOffset now) => new(PrefixedId.New(Prefix, now));
 
     public static UserId Parse(string? value) => new(PrefixedId.Require(value, Prefix, "user"));
 

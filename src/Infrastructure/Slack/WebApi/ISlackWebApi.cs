@@ -12,9 +12,6 @@ internal interface ISlackWebApi
     [Post("/oauth.v2.access")]
     Task<OAuthAccessResponse> OAuthAccessAsync([Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
 
-    [Post("/auth.test")]
-    Task<AuthTestResponse> AuthTestAsync([Authorize] string token, CancellationToken cancellationToken);
-
     [Post("/chat.postMessage")]
     Task<MessageResponse> PostMessageAsync([Authorize] string token, [Body] JsonObject message, CancellationToken cancellationToken);
 
@@ -54,8 +51,4 @@ internal interface ISlackWebApi
 
     [Post("/views.open")]
     Task<ViewResponse> OpenViewAsync([Authorize] string token, [Body] JsonObject body, CancellationToken cancellationToken);
-
-    [Post("/conversations.replies")]
-    Task<RepliesResponse> RepliesAsync(
-        [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
 }

@@ -54,12 +54,6 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
             token, response.RefreshToken ?? response.AuthedUser?.RefreshToken, expiresIn is { } s ? TimeSpan.FromSeconds(s) : null);
     }
 
-    public async Task<SlackAuthIdentity> AuthTestAsync(string token, CancellationToken cancellationToken)
-    {
-        var response = await CallAsync("auth.test", () => api.AuthTestAsync(token, cancellationToken)).ConfigureAwait(false);
-        return new SlackAuthIdentity(response.TeamId ?? string.Empty, response.Team, response.UserId ?? string.Empty, response.BotId);
-    }
-
     public async Task<SlackPostedMessage> PostMessageAsync(
         string token, string channelId, SlackMessageContent content, string? threadTs, CancellationToken cancellationToken)
     {
@@ -163,18 +157,6 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
         var response = await CallAsync("views.open", () => api.OpenViewAsync(token, body, cancellationToken)).ConfigureAwait(false);
         return response.View?.Id ?? string.Empty;
     }
-
-    public Task<IReadOnlyList<SlackThreadMessage>> GetThreadRepliesAsync(
-        string token, string channelId, string threadTs, CancellationToken cancellationToken) =>
-        SlackPaging.CollectAsync(async cursor =>
-        {
-            var form = Form(("channel", channelId), ("ts", threadTs), ("limit", PageSize.ToString(CultureInfo.InvariantCulture)));
-            AddCursor(form, cursor);
-            var page = await CallAsync("conversations.replies", () => api.RepliesAsync(token, form, cancellationToken)).ConfigureAwait(false);
-            return (
-                page.Messages.Where(m => m.Ts is not null).Select(m => new SlackThreadMessage(m.Ts!, m.ThreadTs, m.User, m.BotId, m.Text)),
-                page.ResponseMetadata?.NextCursor);
-        });
 
     private async Task<T> CallAsync<T>(string method, Func<Task<T>> call)
         where T : SlackResponse

@@ -61,17 +61,6 @@ internal sealed class AuthedUser
     public long? ExpiresIn { get; set; }
 }
 
-internal sealed class AuthTestResponse : SlackResponse
-{
-    public string? TeamId { get; set; }
-
-    public string? Team { get; set; }
-
-    public string? UserId { get; set; }
-
-    public string? BotId { get; set; }
-}
-
 internal sealed class MessageResponse : SlackResponse
 {
     public string? Channel { get; set; }
@@ -157,26 +146,5 @@ internal sealed class ViewResponse : SlackResponse
 internal sealed class ViewWire
 {
     public string? Id { get; set; }
-}
-
-internal sealed class RepliesResponse : SlackResponse
-{
-    public List<MessageWire> Messages { get; set; } = [];
-
-    [JsonPropertyName("has_more")]
-    public bool HasMore { get; set; }
-}
-
-internal sealed class MessageWire
-{
-    public string? Ts { get; set; }
-
-    public string? ThreadTs { get; set; }
-
-    public string? User { get; set; }
-
-    public string? BotId { get; set; }
-
-    public string? Text { get; set; }
 }
 #pragma warning restore CA1812

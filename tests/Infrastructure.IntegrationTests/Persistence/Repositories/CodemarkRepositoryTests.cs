@@ -81,7 +81,7 @@ public sealed class CodemarkRepositoryTests : DatabaseTest
         await Seed.TeamWithCodemarkAsync(database);
         await using var session = new DbSession(database.Factory);
 
-        Assert.Null(await new CodemarkRepository(session).GetAsync(CodemarkId.New(), CancellationToken.None));
+        Assert.Null(await new CodemarkRepository(session).GetAsync(CodemarkId.New(DateTimeOffset.UtcNow), CancellationToken.None));
     }
 
     [SkippableTheory]
@@ -188,7 +188,7 @@ public sealed class CodemarkRepositoryTests : DatabaseTest
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var team = await Seed.TeamAsync(database);
-        var codemark = TestData.NewCodemark(team.Id, Domain.Core.Users.UserId.New());
+        var codemark = TestData.NewCodemark(team.Id, Domain.Core.Users.UserId.New(DateTimeOffset.UtcNow));
         await using var session = new DbSession(database.Factory);
 
         await Assert.ThrowsAnyAsync<DbException>(() => new CodemarkRepository(session).AddAsync(codemark, CancellationToken.None));

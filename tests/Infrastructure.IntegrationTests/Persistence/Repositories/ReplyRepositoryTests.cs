@@ -85,7 +85,7 @@ public sealed class ReplyRepositoryTests : DatabaseTest
         await using var session = new DbSession(database.Factory);
         var replies = new ReplyRepository(session);
 
-        Assert.Null(await replies.GetAsync(PostId.New(), CancellationToken.None));
+        Assert.Null(await replies.GetAsync(PostId.New(DateTimeOffset.UtcNow), CancellationToken.None));
         Assert.Null(await replies.GetAsync(seeded.Codemark.PostId, CancellationToken.None));
     }
 
@@ -112,7 +112,7 @@ public sealed class ReplyRepositoryTests : DatabaseTest
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var seeded = await Seed.TeamWithCodemarkAsync(database);
-        var reply = TestData.NewReply(seeded.Codemark, seeded.Author.Id, "@ghost", TestData.At(5), [UserId.New()]);
+        var reply = TestData.NewReply(seeded.Codemark, seeded.Author.Id, "@ghost", TestData.At(5), [UserId.New(DateTimeOffset.UtcNow)]);
         await using var session = new DbSession(database.Factory);
         await session.BeginAsync(CancellationToken.None);
 

@@ -196,7 +196,7 @@ public sealed class SlackIdentityRepositoryTests : DatabaseTest
         await using var database = await TestDatabase.CreateAsync(provider);
         var team = await Seed.TeamAsync(database);
         await using var session = new DbSession(database.Factory);
-        var link = TestData.NewLink(TestData.NewSlackIdentity(), team.Id, UserId.New());
+        var link = TestData.NewLink(TestData.NewSlackIdentity(), team.Id, UserId.New(DateTimeOffset.UtcNow));
 
         await Assert.ThrowsAnyAsync<DbException>(() => new SlackIdentityRepository(session).TryLinkAsync(link, CancellationToken.None));
 
@@ -244,7 +244,7 @@ public sealed class SlackIdentityRepositoryTests : DatabaseTest
         }
 
         var found = await links.FindByUsersAsync(
-            team.Id, SlackTeamId.Parse("T0SLACK01"), [alice.Id, bob.Id, dave.Id, UserId.New()], CancellationToken.None);
+            team.Id, SlackTeamId.Parse("T0SLACK01"), [alice.Id, bob.Id, dave.Id, UserId.New(DateTimeOffset.UtcNow)], CancellationToken.None);
 
         Assert.Equal(3, found.Count);
         Assert.Contains(aliceHere, found);

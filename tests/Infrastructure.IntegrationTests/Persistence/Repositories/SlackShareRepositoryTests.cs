@@ -454,7 +454,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         await using var session = new DbSession(database.Factory);
 
         await Assert.ThrowsAnyAsync<DbException>(() =>
-            new SlackShareRepository(session).TryAddMessageCopyAsync(TestData.NewMessageCopy(PostId.New()), CancellationToken.None));
+            new SlackShareRepository(session).TryAddMessageCopyAsync(TestData.NewMessageCopy(PostId.New(DateTimeOffset.UtcNow)), CancellationToken.None));
 
         Assert.Equal(0, await database.CountAsync("slack_message_copies"));
     }
@@ -522,7 +522,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
 
         Assert.Equal([early, middle, late], await shares.ListMessageCopiesAsync(seeded.Codemark.Id, CancellationToken.None));
         Assert.Equal([notThisCodemark], await shares.ListMessageCopiesAsync(other.Id, CancellationToken.None));
-        Assert.Empty(await shares.ListMessageCopiesAsync(CodemarkId.New(), CancellationToken.None));
+        Assert.Empty(await shares.ListMessageCopiesAsync(CodemarkId.New(DateTimeOffset.UtcNow), CancellationToken.None));
     }
 
     [SkippableTheory]

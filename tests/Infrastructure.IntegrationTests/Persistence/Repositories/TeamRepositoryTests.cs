@@ -32,7 +32,7 @@ public sealed class TeamRepositoryTests : DatabaseTest
         await Seed.TeamAsync(database);
         await using var session = new DbSession(database.Factory);
 
-        Assert.Null(await new TeamRepository(session).GetAsync(TeamId.New(), CancellationToken.None));
+        Assert.Null(await new TeamRepository(session).GetAsync(TeamId.New(DateTimeOffset.UtcNow), CancellationToken.None));
     }
 
     [SkippableTheory]

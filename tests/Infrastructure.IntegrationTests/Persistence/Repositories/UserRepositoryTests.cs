@@ -77,7 +77,7 @@ public sealed class UserRepositoryTests : DatabaseTest
         await Seed.UserAsync(database, team.Id, "alice@acme.example");
         await using var session = new DbSession(database.Factory);
 
-        Assert.Null(await new UserRepository(session).GetAsync(UserId.New(), CancellationToken.None));
+        Assert.Null(await new UserRepository(session).GetAsync(UserId.New(DateTimeOffset.UtcNow), CancellationToken.None));
     }
 
     [SkippableTheory]
@@ -296,7 +296,7 @@ public sealed class UserRepositoryTests : DatabaseTest
         var team = await Seed.TeamAsync(database);
         var otherTeam = await Seed.TeamAsync(database, "Other");
         var first = TestData.NewFauxUser(team.Id, TestData.NewSlackIdentity("U0BOB"));
-        var second = first with { Id = UserId.New(), TeamId = otherTeam.Id };
+        var second = first with { Id = UserId.New(DateTimeOffset.UtcNow), TeamId = otherTeam.Id };
         await using var session = new DbSession(database.Factory);
         var users = new UserRepository(session);
         Assert.True(await users.TryAddAsync(first, CancellationToken.None));
@@ -311,7 +311,7 @@ public sealed class UserRepositoryTests : DatabaseTest
     public async Task TryAddAsync_WhenTeamDoesNotExist_ThrowsForeignKeyViolation(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var user = TestData.NewRegisteredUser(TeamId.New(), "alice@acme.example");
+        var user = TestData.NewRegisteredUser(TeamId.New(DateTimeOffset.UtcNow), "alice@acme.example");
         await using var session = new DbSession(database.Factory);
 
         await Assert.ThrowsAnyAsync<DbException>(() => new UserRepository(session).TryAddAsync(user, CancellationToken.None));

@@ -22,10 +22,11 @@ internal sealed class CreateCodemarkHandler(ITeamRepository teams, IUserReposito
         TeamGuard.EnsureCanActIn(creator, teamId);
 
         _ = CodemarkTypes.TryParse(request.Type, out var type);
+        var now = clock.GetUtcNow();
         var markers = request.Markers!
-            .Select(m => Marker.Create(m.File!, m.Repo, m.CommitHash, m.StartLine, m.EndLine, m.Code, m.RemoteCodeUrl))
+            .Select(m => Marker.Create(m.File!, m.Repo, m.CommitHash, m.StartLine, m.EndLine, m.Code, m.RemoteCodeUrl, now))
             .ToList();
-        var codemark = Codemark.Create(teamId, creatorId, type, request.Title, request.Text, markers, clock.GetUtcNow());
+        var codemark = Codemark.Create(teamId, creatorId, type, request.Title, request.Text, markers, now);
         await codemarks.AddAsync(codemark, cancellationToken).ConfigureAwait(false);
         return CodemarkDto.From(codemark);
     }

@@ -5,4 +5,4 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Events.IngestThreadReply;
 
 /// <summary>A message in a Slack thread; if the thread is a shared codemark's, it becomes a CodeStream reply.</summary>
-public sealed record IngestThreadReplyCommand(string SlackTeamId, SlackEventBody Message, int Attempt) : IFlow<WorkOutcome>;
+public sealed record IngestThreadReplyCommand(string SlackTeamId, SlackEventBody Message) : IFlow<WorkOutcome>;
