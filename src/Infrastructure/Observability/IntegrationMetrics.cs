@@ -4,7 +4,7 @@ using CodeStream.Integrations.Application.Common.WorkQueue;
 namespace CodeStream.Integrations.Infrastructure.Observability;
 
 /// <summary>
-/// The integration's meter (spec §10): Slack events received, processed, ignored and failed; Slack Web API calls and
+/// The integration's meter (docs/slack-behaviour.md, “Operations”): Slack events received, processed, ignored and failed; Slack Web API calls and
 /// rate-limit waits. Exported by whatever the host wires (OpenTelemetry, dotnet-counters).
 /// </summary>
 public sealed class IntegrationMetrics

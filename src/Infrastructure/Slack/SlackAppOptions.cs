@@ -1,7 +1,7 @@
 namespace CodeStream.Integrations.Infrastructure.Slack;
 
 /// <summary>
-/// The operators' Slack block, <c>integrations:slack:cloud</c> (spec §2), exactly as they write it, plus our documented
+/// The operators' Slack block, <c>integrations:slack:cloud</c> (docs/slack-behaviour.md, “Configuration”), exactly as they write it, plus our documented
 /// keys (<c>apiBaseUrl</c>, <c>oauthAuthorizeUrl</c>, <c>signingSecretsByAppIds</c>).
 /// </summary>
 public sealed class SlackAppOptions

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CodeStream.Integrations.Web.Health;
 
-/// <summary>Ready means the database answers (spec §10).</summary>
+/// <summary>Ready means the database answers (docs/slack-behaviour.md, “Operations”).</summary>
 internal sealed class DatabaseHealthCheck(IDbConnectionFactory connections) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

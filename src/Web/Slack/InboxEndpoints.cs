@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CodeStream.Integrations.Web.Slack;
 
-/// <summary>Operators' window on the Slack inbox (spec §9): counts, failed items with reasons, and a retry.</summary>
+/// <summary>Operators' window on the Slack inbox (docs/slack-behaviour.md, “Operations”): counts, failed items with reasons, and a retry.</summary>
 internal static class InboxEndpoints
 {
     public static RouteGroupBuilder MapInboxEndpoints(this RouteGroupBuilder api)

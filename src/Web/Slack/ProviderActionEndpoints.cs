@@ -1,7 +1,7 @@
 namespace CodeStream.Integrations.Web.Slack;
 
 /// <summary>
-/// The answers admins use to test their proxy (spec §3): a GET to a provider-action path is a 404 whose plain text
+/// The answers admins use to test their proxy (docs/slack-behaviour.md, “Endpoints”): a GET to a provider-action path is a 404 whose plain text
 /// names the path requested.
 /// </summary>
 internal static class ProviderActionEndpoints

@@ -6,7 +6,7 @@ using CodeStream.Integrations.Infrastructure.Slack;
 namespace CodeStream.Integrations.Web.Slack;
 
 /// <summary>
-/// The Slack app manifest for this host (spec §11): paste it into Slack's "Create New App → From a manifest". Every
+/// The Slack app manifest for this host (docs/slack-behaviour.md, “Endpoints”): paste it into Slack's "Create New App → From a manifest". Every
 /// URL derives from <c>apiServer:publicOrigin</c>; scopes and events are the ones the integration needs.
 /// </summary>
 public static class SlackAppManifest

@@ -6,7 +6,7 @@ using MediatR;
 namespace CodeStream.Integrations.Web.Slack;
 
 /// <summary>
-/// The Events API request URL (spec §5.1), verified by <see cref="SlackVerificationFilter"/> first: answers
+/// The Events API request URL (docs/slack-behaviour.md, “Events”), verified by <see cref="SlackVerificationFilter"/> first: answers
 /// <c>url_verification</c>, stores every <c>event_callback</c> in the durable inbox before its 200 (a redelivery is
 /// acknowledged and not stored twice), acknowledges <c>ssl_check</c> and <c>app_rate_limited</c>, and refuses anything
 /// that is not an event envelope with a 400 naming what is wrong.

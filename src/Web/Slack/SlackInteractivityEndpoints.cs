@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CodeStream.Integrations.Web.Slack;
 
 /// <summary>
-/// The Interactivity request URL (spec §6): a verified form body whose one field <c>payload</c> holds JSON.
+/// The Interactivity request URL (docs/slack-behaviour.md, “Interactivity”): a verified form body whose one field <c>payload</c> holds JSON.
 /// <c>block_actions</c> from our reply button open the modal; URL buttons are acknowledged; <c>view_submission</c> of
 /// our modal creates the reply; other payloads are acknowledged and do nothing.
 /// </summary>

@@ -16,7 +16,7 @@ public enum SlackSignatureCheck
 }
 
 /// <summary>
-/// Slack's v0 request signing (spec §4): <c>v0=</c> + lowercase hex HMAC-SHA256(secret, <c>v0:{timestamp}:{raw body}</c>),
+/// Slack's v0 request signing (docs/slack-behaviour.md, “Request verification”): <c>v0=</c> + lowercase hex HMAC-SHA256(secret, <c>v0:{timestamp}:{raw body}</c>),
 /// compared in constant time, within ±300 s of now. Allocates nothing per call: the base string goes into a pooled
 /// buffer and the digests live on the stack.
 /// </summary>

@@ -1,16 +1,16 @@
 namespace CodeStream.Integrations.Application.Slack.Common;
 
 /// <summary>
-/// The Slack app as configured (spec §2, block <c>integrations:slack:{installation}</c>), in the terms use cases need.
+/// The Slack app as configured (docs/slack-behaviour.md, “Configuration”; block <c>integrations:slack:{installation}</c>), in the terms use cases need.
 /// Secrets stay in Infrastructure/Web; this carries only what decides behaviour.
 /// </summary>
 public sealed record SlackSettings
 {
-    /// <summary>User scopes requested at connect (spec §7.1).</summary>
+    /// <summary>User scopes requested at connect (docs/slack-behaviour.md, “Connecting Slack”).</summary>
     public const string UserScopes =
         "channels:read,channels:write,chat:write,groups:read,groups:write,im:read,mpim:read,mpim:write,users.profile:write,users:read,users:read.email";
 
-    /// <summary>Bot scopes requested at connect (spec §7.1).</summary>
+    /// <summary>Bot scopes requested at connect (docs/slack-behaviour.md, “Connecting Slack”).</summary>
     public const string BotScopes =
         "channels:history,channels:read,chat:write,chat:write.customize,groups:history,groups:read,mpim:history,mpim:read,users:read,users:read.email";
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CodeStream.Integrations.Application.Slack.Events;
 
 /// <summary>
-/// The parts of an Events API envelope (spec §5) this integration reads, parsed leniently: unknown fields are ignored,
+/// The parts of an Events API envelope (docs/slack-behaviour.md, “Events”) this integration reads, parsed leniently: unknown fields are ignored,
 /// wrong types count as absent. Built from the raw JSON stored in the inbox.
 /// </summary>
 public sealed record SlackEnvelope(string? TeamId, string? ApiAppId, string? EventId, SlackEventBody? Event)

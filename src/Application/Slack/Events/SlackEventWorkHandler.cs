@@ -9,7 +9,7 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Events;
 
 /// <summary>
-/// Decides what an inbox item is (spec §5.2) and hands it to its use case. Our own messages (this app's bot or app id
+/// Decides what an inbox item is (docs/slack-behaviour.md, “Thread events”) and hands it to its use case. Our own messages (this app's bot or app id
 /// anywhere in the event) and everything that isn't a thread message, edit, delete or token event are ignored, with
 /// the reason kept on the item.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace CodeStream.Integrations.Application.Slack.Formatting;
 
 /// <summary>
-/// Slack mrkdwn → CodeStream Markdown (spec §5.3): <c>&lt;@U1&gt;</c> → <c>@username</c> (else the label, else
+/// Slack mrkdwn → CodeStream Markdown (docs/slack-behaviour.md, “Text from Slack”): <c>&lt;@U1&gt;</c> → <c>@username</c> (else the label, else
 /// <c>@U1</c>), <c>&lt;#C1|general&gt;</c> → <c>#general</c>, <c>&lt;url|label&gt;</c> → <c>[label](url)</c>,
 /// <c>&lt;url&gt;</c> → <c>url</c>, <c>&lt;mailto:a@b|a@b&gt;</c> → <c>a@b</c>, <c>&lt;!here&gt;</c> → <c>@here</c>,
 /// <c>&lt;!subteam^S1|@team&gt;</c> → <c>@team</c>, <c>&lt;!date^…|fallback&gt;</c> → the fallback, entities

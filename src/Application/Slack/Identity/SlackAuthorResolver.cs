@@ -8,7 +8,7 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Identity;
 
 /// <summary>
-/// Who wrote it (spec §8), for Slack user <c>U</c> of workspace <c>T</c> in CodeStream team <c>X</c>, in this order:
+/// Who wrote it (docs/slack-behaviour.md, “Who wrote it”), for Slack user <c>U</c> of workspace <c>T</c> in CodeStream team <c>X</c>, in this order:
 /// the user linked to <c>slack::T::U</c>; a registered user of X with the Slack profile's e-mail (then linked); the
 /// existing faux user <c>slack::X::T::U</c>; a new faux user. Races end in one faux user (the database decides).
 /// </summary>

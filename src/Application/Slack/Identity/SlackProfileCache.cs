@@ -4,7 +4,7 @@ using CodeStream.Integrations.Application.Slack.Common;
 namespace CodeStream.Integrations.Application.Slack.Identity;
 
 /// <summary>
-/// <c>users.info</c> answers kept briefly (spec §8: the method is rate-limited), per workspace and user. Concurrent
+/// <c>users.info</c> answers kept briefly (docs/slack-behaviour.md, “Who wrote it”: the method is rate-limited), per workspace and user. Concurrent
 /// lookups of the same user share one call.
 /// </summary>
 internal sealed class SlackProfileCache(ISlackGateway slack, TimeProvider clock)

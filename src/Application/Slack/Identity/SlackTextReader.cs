@@ -9,7 +9,7 @@ using CodeStream.Integrations.Domain.Slack;
 
 namespace CodeStream.Integrations.Application.Slack.Identity;
 
-/// <summary>Slack text as a CodeStream reply's text and mentions (spec §5.3).</summary>
+/// <summary>Slack text as a CodeStream reply's text and mentions (docs/slack-behaviour.md, “Text from Slack”).</summary>
 public sealed record SlackReplyText(string Markdown, IReadOnlyList<UserId> MentionedUserIds);
 
 /// <summary>

@@ -6,7 +6,7 @@ using CodeStream.Integrations.Application.Slack.Formatting;
 namespace CodeStream.Integrations.Application.Slack.Interactivity;
 
 /// <summary>
-/// The compact JSON our buttons carry as <c>action_id</c> (spec §6): <c>linkType</c> (reply, web, ide, external),
+/// The compact JSON our buttons carry as <c>action_id</c> (docs/slack-behaviour.md, “Interactivity”): <c>linkType</c> (reply, web, ide, external),
 /// <c>cId</c> codemark, <c>tId</c> team, <c>mId</c> marker, <c>eP</c> external provider.
 /// </summary>
 public sealed record ReplyButtonAction(string LinkType, string? CodemarkId, string? TeamId)

@@ -6,7 +6,7 @@ using CodeStream.Integrations.Domain.Core.Codemarks;
 namespace CodeStream.Integrations.Application.Slack.Messages;
 
 /// <summary>
-/// The Slack message of a shared codemark (spec §7.5), in order: a context (author, type, date); a section with the
+/// The Slack message of a shared codemark (docs/slack-behaviour.md, “The shared card”), in order: a context (author, type, date); a section with the
 /// title and text; per marker a section with <c>`[repo] path`</c>, the lines and the code, then its "Open in IDE" /
 /// "Open on GitHub…" buttons; the "View Discussion &amp; Reply" / "Open on Web" buttons; a context whose block id
 /// (<c>codestream://codemark/{id}?teamId={teamId}</c>) marks the message as this codemark's. Whatever the input, it

@@ -8,7 +8,7 @@ using CodeStream.Integrations.Domain.Slack;
 namespace CodeStream.Integrations.Application.Slack.Sharing;
 
 /// <summary>
-/// Finds the Slack user behind each <c>@username</c> of a text (spec §7.6): the linked Slack identity, else the Slack
+/// Finds the Slack user behind each <c>@username</c> of a text (docs/slack-behaviour.md, “Text to Slack”): the linked Slack identity, else the Slack
 /// account with the same e-mail (<c>users.lookupByEmail</c>). Names nobody matches stay plain text.
 /// </summary>
 internal sealed class SlackMentionResolver(IUserRepository users, ISlackIdentityRepository identities, ISlackGateway slack)

@@ -12,8 +12,8 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Events.IngestThreadReply;
 
 /// <summary>
-/// Spec §5.2 "New reply": author per §8, text per §5.3 with mentions, origin Slack, createdAt = ts, permalink (best
-/// effort), files as references. The reply and its Slack message record commit together, and the database allows one
+/// A new reply in a shared thread (docs/slack-behaviour.md, “Thread events”): its author as in “Who wrote it”, its
+/// text as in “Text from Slack” with mentions, origin Slack, createdAt = ts, permalink (best effort), files as references. The reply and its Slack message record commit together, and the database allows one
 /// reply per (workspace, channel, ts): a redelivery or a concurrent twin becomes "duplicate", never a second reply.
 /// </summary>
 internal sealed class IngestThreadReplyHandler(
@@ -105,7 +105,7 @@ internal sealed class IngestThreadReplyHandler(
         }
         catch (SlackApiException exception) when (exception.Error is not ("ratelimited" or SlackApiException.Unavailable))
         {
-            return null; // Spec §5.2: a permalink failure leaves it empty; it doesn't drop the reply.
+            return null; // docs/slack-behaviour.md, “Thread events”: a permalink failure leaves it empty; it doesn't drop the reply.
         }
     }
 }

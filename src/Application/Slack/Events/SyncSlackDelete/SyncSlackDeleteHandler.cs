@@ -9,7 +9,7 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Events.SyncSlackDelete;
 
 /// <summary>
-/// Spec §5.2 "Delete": the reply synced from <c>previous_message.ts</c> is soft-deleted. Deleting the thread root
+/// docs/slack-behaviour.md, “Thread events”, "Delete": the reply synced from <c>previous_message.ts</c> is soft-deleted. Deleting the thread root
 /// marks the share deleted in Slack (the codemark stays). Our own copies deleted in Slack are left as they are.
 /// </summary>
 internal sealed class SyncSlackDeleteHandler(ISlackShareRepository shares, IReplyRepository replies, IMediator mediator, TimeProvider clock)

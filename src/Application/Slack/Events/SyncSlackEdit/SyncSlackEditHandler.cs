@@ -10,7 +10,7 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Events.SyncSlackEdit;
 
 /// <summary>
-/// Spec §5.2 "Edit": when <c>message.ts</c> is a reply that came from Slack and its text really changed, the reply
+/// docs/slack-behaviour.md, “Thread events”, "Edit": when <c>message.ts</c> is a reply that came from Slack and its text really changed, the reply
 /// takes the new text (converted as on creation) and is marked edited. Metadata-only changes are ignored. An edit that
 /// overtakes its message's creation is retried a few times before being ignored.
 /// </summary>

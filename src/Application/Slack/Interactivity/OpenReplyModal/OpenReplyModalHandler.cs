@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace CodeStream.Integrations.Application.Slack.Interactivity.OpenReplyModal;
 
 /// <summary>
-/// Spec §6: database lookups only, then <c>views.open</c> with the workspace's bot token while the trigger is fresh.
+/// docs/slack-behaviour.md, “Interactivity”: database lookups only, then <c>views.open</c> with the workspace's bot token while the trigger is fresh.
 /// A missing codemark, a refused view or disabled interactivity become an ephemeral note via <c>response_url</c>.
 /// </summary>
 internal sealed partial class OpenReplyModalHandler(

@@ -15,7 +15,7 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyModal;
 
 /// <summary>
-/// Spec §6 <c>view_submission</c>: validate, resolve the author (§8), create the reply (origin Slack) and queue its
+/// docs/slack-behaviour.md, “Interactivity”: <c>view_submission</c>: validate, resolve the author (“Who wrote it”), create the reply (origin Slack) and queue its
 /// cross-post, then answer "sent" (Slack shows "Reply Sent"). User mistakes answer a field error. If
 /// finding a new Slack user takes too long, the submission is stored as durable work and finished after answering,
 /// so Slack always hears back within its 3 seconds and the reply still appears once.

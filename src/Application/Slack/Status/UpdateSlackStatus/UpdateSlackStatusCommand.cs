@@ -3,7 +3,7 @@ using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Status.UpdateSlackStatus;
 
-/// <summary>Sets (or, with empty text, clears) the user's Slack status in a workspace (spec §7.7).</summary>
+/// <summary>Sets (or, with empty text, clears) the user's Slack status in a workspace (docs/slack-behaviour.md, “Status”).</summary>
 public sealed record UpdateSlackStatusCommand(string? UserId, string? SlackTeamId, string? Text, string? Emoji, long? ExpiresAt)
     : IFlow<Unit>, ILogContext
 {

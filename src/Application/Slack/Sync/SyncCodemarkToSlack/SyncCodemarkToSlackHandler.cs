@@ -10,7 +10,7 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Sync.SyncCodemarkToSlack;
 
 /// <summary>
-/// Spec §7.3.5: root messages were posted with the sharing user's token, so they are updated and deleted with it
+/// docs/slack-behaviour.md, “Replies to Slack”: root messages were posted with the sharing user's token, so they are updated and deleted with it
 /// (<c>chat.update</c> re-renders the card; <c>chat.delete</c> removes it).
 /// </summary>
 internal sealed class SyncCodemarkToSlackHandler(

@@ -11,7 +11,7 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
 
 /// <summary>
-/// Spec §7.4: the bot posts the reply into each live thread that has no copy of it yet (as the author's name,
+/// docs/slack-behaviour.md, “Replies to Slack”: the bot posts the reply into each live thread that has no copy of it yet (as the author's name,
 /// <c>replied via CodeStream</c>), records the copy's ts at once (so its echo is ignored), and updates or deletes
 /// the copies on edits and deletes. Idempotent: a rerun posts nothing twice.
 /// </summary>
