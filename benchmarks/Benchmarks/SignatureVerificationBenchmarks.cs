@@ -12,29 +12,29 @@ namespace CodeStream.Integrations.Benchmarks;
 [MemoryDiagnoser]
 public class SignatureVerificationBenchmarks
 {
-    private readonly byte[] key = Encoding.UTF8.GetBytes("8f742231b10e8888abcd99yyyzzz85a5");
-    private byte[] body = [];
-    private byte[] baseString = [];
-    private readonly byte[] mac = new byte[32];
-    private string timestamp = string.Empty;
-    private string signature = string.Empty;
-    private long now;
+    private readonly byte[] _key = Encoding.UTF8.GetBytes("8f742231b10e8888abcd99yyyzzz85a5");
+    private byte[] _body = [];
+    private byte[] _baseString = [];
+    private readonly byte[] _mac = new byte[32];
+    private string _timestamp = string.Empty;
+    private string _signature = string.Empty;
+    private long _now;
 
     [GlobalSetup]
     public void Setup()
     {
-        body = Encoding.UTF8.GetBytes(new string('a', 4096));
-        now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        timestamp = now.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        baseString = Encoding.UTF8.GetBytes($"v0:{timestamp}:").Concat(body).ToArray();
+        _body = Encoding.UTF8.GetBytes(new string('a', 4096));
+        _now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        _timestamp = _now.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _baseString = Encoding.UTF8.GetBytes($"v0:{_timestamp}:").Concat(_body).ToArray();
         var expected = new byte[67];
-        SlackSignatureVerifier.ComputeSignature(key, timestamp, body, expected);
-        signature = Encoding.ASCII.GetString(expected);
+        SlackSignatureVerifier.ComputeSignature(_key, _timestamp, _body, expected);
+        _signature = Encoding.ASCII.GetString(expected);
     }
 
     [Benchmark(Baseline = true)]
-    public int BareHmacSha256() => HMACSHA256.HashData(key, baseString, mac);
+    public int BareHmacSha256() => HMACSHA256.HashData(_key, _baseString, _mac);
 
     [Benchmark]
-    public SlackSignatureCheck Verify() => SlackSignatureVerifier.Verify(key, timestamp, signature, body, now);
+    public SlackSignatureCheck Verify() => SlackSignatureVerifier.Verify(_key, _timestamp, _signature, _body, _now);
 }

@@ -7,17 +7,17 @@ namespace CodeStream.Integrations.LoadGenerator;
 /// <summary>The standalone host as its own process (as operators run it), so the load and the host don't share a runtime.</summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
-    private readonly Process process;
+    private readonly Process _process;
 
     private HostProcess(Process process, Uri baseAddress)
     {
-        this.process = process;
+        this._process = process;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public int ProcessId => process.Id;
+    public int ProcessId => _process.Id;
 
     public static async Task<HostProcess> StartAsync(string webDll, IDictionary<string, string> settings)
     {
@@ -67,7 +67,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     private double StatusMiB(string field)
     {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
         {
             if (line.StartsWith(field, StringComparison.Ordinal))
             {
@@ -80,13 +80,13 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
         }
 
-        process.Dispose();
+        _process.Dispose();
         return ValueTask.CompletedTask;
     }
 

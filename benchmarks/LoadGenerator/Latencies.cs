@@ -3,38 +3,38 @@ namespace CodeStream.Integrations.LoadGenerator;
 /// <summary>Collected latencies in milliseconds, with percentiles.</summary>
 internal sealed class Latencies
 {
-    private readonly List<double> values = [];
-    private readonly Lock gate = new();
+    private readonly List<double> _values = [];
+    private readonly Lock _gate = new();
 
     public int Count
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return values.Count;
+                return _values.Count;
             }
         }
     }
 
     public void Add(double milliseconds)
     {
-        lock (gate)
+        lock (_gate)
         {
-            values.Add(milliseconds);
+            _values.Add(milliseconds);
         }
     }
 
     public double Percentile(double p)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (values.Count == 0)
+            if (_values.Count == 0)
             {
                 return double.NaN;
             }
 
-            var sorted = values.Order().ToArray();
+            var sorted = _values.Order().ToArray();
             return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
         }
     }

@@ -22,7 +22,7 @@ public static class PrefixedId
             && !value.AsSpan(prefix.Length + 1).ContainsAnyExcept(AllowedBody);
     }
 
-    private static long lastMilliseconds;
+    private static long _lastMilliseconds;
 
     /// <summary>
     /// A new time-ordered id (UUID v7 without dashes) for <paramref name="at"/>, the caller's clock: index-friendly,
@@ -35,10 +35,10 @@ public static class PrefixedId
         long last, next;
         do
         {
-            last = Interlocked.Read(ref lastMilliseconds);
+            last = Interlocked.Read(ref _lastMilliseconds);
             next = Math.Max(now, last + 1);
         }
-        while (Interlocked.CompareExchange(ref lastMilliseconds, next, last) != last);
+        while (Interlocked.CompareExchange(ref _lastMilliseconds, next, last) != last);
 
         return $"{prefix}_{Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(next)):N}";
     }

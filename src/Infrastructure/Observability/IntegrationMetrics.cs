@@ -11,27 +11,27 @@ public sealed class IntegrationMetrics
 {
     public const string MeterName = "CodeStream.Integrations";
 
-    private readonly Counter<long> eventsReceived;
-    private readonly Counter<long> workCompleted;
-    private readonly Counter<long> slackCalls;
-    private readonly Counter<long> rateLimitWaits;
+    private readonly Counter<long> _eventsReceived;
+    private readonly Counter<long> _workCompleted;
+    private readonly Counter<long> _slackCalls;
+    private readonly Counter<long> _rateLimitWaits;
 
     public IntegrationMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        eventsReceived = meter.CreateCounter<long>("codestream.slack.events_received", description: "Slack events stored in the inbox");
-        workCompleted = meter.CreateCounter<long>("codestream.work_items", description: "Work items finished, by kind and outcome");
-        slackCalls = meter.CreateCounter<long>("codestream.slack.api_calls", description: "Slack Web API calls, by method and outcome");
-        rateLimitWaits = meter.CreateCounter<long>("codestream.slack.rate_limit_waits", description: "Slack 429 answers waited out");
+        _eventsReceived = meter.CreateCounter<long>("codestream.slack.events_received", description: "Slack events stored in the inbox");
+        _workCompleted = meter.CreateCounter<long>("codestream.work_items", description: "Work items finished, by kind and outcome");
+        _slackCalls = meter.CreateCounter<long>("codestream.slack.api_calls", description: "Slack Web API calls, by method and outcome");
+        _rateLimitWaits = meter.CreateCounter<long>("codestream.slack.rate_limit_waits", description: "Slack 429 answers waited out");
     }
 
-    public void EventReceived(bool duplicate) => eventsReceived.Add(1, new KeyValuePair<string, object?>("duplicate", duplicate));
+    public void EventReceived(bool duplicate) => _eventsReceived.Add(1, new KeyValuePair<string, object?>("duplicate", duplicate));
 
     public void WorkFinished(string kind, WorkItemState state) =>
-        workCompleted.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("state", state.ToString().ToLowerInvariant()));
+        _workCompleted.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("state", state.ToString().ToLowerInvariant()));
 
     public void SlackCall(string method, string outcome) =>
-        slackCalls.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("outcome", outcome));
+        _slackCalls.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("outcome", outcome));
 
-    public void RateLimitWait() => rateLimitWaits.Add(1);
+    public void RateLimitWait() => _rateLimitWaits.Add(1);
 }

@@ -9,9 +9,9 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 /// </summary>
 internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyncDisposable, IDisposable
 {
-    private DbConnection? connection;
-    private bool holdsGate;
-    private int writesForbidden;
+    private DbConnection? _connection;
+    private bool _holdsGate;
+    private int _writesForbidden;
 
     public DbTransaction? Transaction { get; private set; }
 
@@ -20,13 +20,13 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
     public IDbConnectionFactory Factory => factory;
 
     /// <summary>A write now would be outside a transaction while a query or flow runs: refused.</summary>
-    public bool WritesForbidden => writesForbidden > 0 && Transaction is null;
+    public bool WritesForbidden => _writesForbidden > 0 && Transaction is null;
 
     /// <summary>The database's writer queue in this process (SQLite); transactions and lone writes take their turn in it.</summary>
     public WriteGate WriteGate => factory.WriteGate;
 
     public async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
-        connection ??= await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        _connection ??= await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
 
         var open = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
         await WriteGate.EnterAsync(WritePriority.Normal, cancellationToken).ConfigureAwait(false);
-        holdsGate = true;
+        _holdsGate = true;
         try
         {
             Transaction = await open.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -51,7 +51,7 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
 
     public IDisposable ForbidWritesOutsideTransactions()
     {
-        writesForbidden++;
+        _writesForbidden++;
         return new Release(this);
     }
 
@@ -80,10 +80,10 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
     public async ValueTask DisposeAsync()
     {
         await EndTransactionAsync().ConfigureAwait(false);
-        if (connection is not null)
+        if (_connection is not null)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            connection = null;
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
         }
     }
 
@@ -93,8 +93,8 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
         Transaction?.Dispose();
         Transaction = null;
         ExitGate();
-        connection?.Dispose();
-        connection = null;
+        _connection?.Dispose();
+        _connection = null;
     }
 
     private async ValueTask EndTransactionAsync()
@@ -115,23 +115,23 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
 
     private void ExitGate()
     {
-        if (holdsGate)
+        if (_holdsGate)
         {
-            holdsGate = false;
+            _holdsGate = false;
             WriteGate.Exit();
         }
     }
 
     private sealed class Release(DbSession session) : IDisposable
     {
-        private bool released;
+        private bool _released;
 
         public void Dispose()
         {
-            if (!released)
+            if (!_released)
             {
-                released = true;
-                session.writesForbidden--;
+                _released = true;
+                session._writesForbidden--;
             }
         }
     }

@@ -5,7 +5,7 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 
 internal sealed class PostgresConnectionFactory(string connectionString) : IDbConnectionFactory, IAsyncDisposable
 {
-    private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(WithQueryDefaults(connectionString));
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(WithQueryDefaults(connectionString));
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
@@ -17,9 +17,9 @@ internal sealed class PostgresConnectionFactory(string connectionString) : IDbCo
     public string AnyOf(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
-        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     /// <summary>
     /// Defaults for short, frequent queries; an operator's own setting of either key wins.

@@ -16,12 +16,12 @@ public enum WritePriority
 /// </summary>
 public sealed class WriteGate
 {
-    private readonly object sync = new();
-    private readonly LinkedList<TaskCompletionSource> urgent = new();
-    private readonly LinkedList<TaskCompletionSource> normal = new();
-    private readonly bool enabled;
-    private readonly TimeSpan timeout;
-    private bool held;
+    private readonly object _sync = new();
+    private readonly LinkedList<TaskCompletionSource> _urgent = new();
+    private readonly LinkedList<TaskCompletionSource> _normal = new();
+    private readonly bool _enabled;
+    private readonly TimeSpan _timeout;
+    private bool _held;
 
     internal WriteGate(TimeSpan timeout)
         : this(enabled: true, timeout)
@@ -30,8 +30,8 @@ public sealed class WriteGate
 
     private WriteGate(bool enabled, TimeSpan timeout)
     {
-        this.enabled = enabled;
-        this.timeout = timeout;
+        this._enabled = enabled;
+        this._timeout = timeout;
     }
 
     /// <summary>A gate that never waits (databases with their own row-level locking).</summary>
@@ -43,32 +43,32 @@ public sealed class WriteGate
     /// </summary>
     public async ValueTask EnterAsync(WritePriority priority, CancellationToken cancellationToken)
     {
-        if (!enabled)
+        if (!_enabled)
         {
             return;
         }
 
         TaskCompletionSource waiter;
         LinkedListNode<TaskCompletionSource> node;
-        lock (sync)
+        lock (_sync)
         {
-            if (!held)
+            if (!_held)
             {
-                held = true;
+                _held = true;
                 return;
             }
 
             waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            node = (priority == WritePriority.Urgent ? urgent : normal).AddLast(waiter);
+            node = (priority == WritePriority.Urgent ? _urgent : _normal).AddLast(waiter);
         }
 
         try
         {
-            await waiter.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            await waiter.Task.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or TimeoutException)
         {
-            lock (sync)
+            lock (_sync)
             {
                 if (node.List is { } list)
                 {
@@ -82,7 +82,7 @@ public sealed class WriteGate
 
             if (exception is TimeoutException)
             {
-                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for another writer to finish with the database.", exception);
+                throw new TimeoutException($"Waited {_timeout.TotalSeconds:0} s for another writer to finish with the database.", exception);
             }
 
             throw;
@@ -106,17 +106,17 @@ public sealed class WriteGate
     /// <summary>Hands the gate to the next waiter, urgent ones first.</summary>
     public void Exit()
     {
-        if (!enabled)
+        if (!_enabled)
         {
             return;
         }
 
-        lock (sync)
+        lock (_sync)
         {
-            var next = urgent.First ?? normal.First;
+            var next = _urgent.First ?? _normal.First;
             if (next is null)
             {
-                held = false;
+                _held = false;
                 return;
             }
 

@@ -21,11 +21,11 @@ internal sealed partial class DatabaseKeyRepository(
         INSERT INTO data_protection_keys (friendly_name, xml, created_at) VALUES (@FriendlyName, @Xml, @CreatedAt) ON CONFLICT DO NOTHING
         """;
 
-    private int imported;
+    private int _imported;
 
     public IReadOnlyCollection<XElement> GetAllElements() => Wait(async () =>
     {
-        if (Interlocked.Exchange(ref imported, 1) == 0)
+        if (Interlocked.Exchange(ref _imported, 1) == 0)
         {
             await ImportLegacyFolderAsync().ConfigureAwait(false);
         }

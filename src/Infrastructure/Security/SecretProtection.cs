@@ -15,7 +15,7 @@ internal sealed class SecretProtection : IDisposable
 {
     private const string ApplicationName = "CodeStream.Integrations";
 
-    private readonly ServiceProvider services;
+    private readonly ServiceProvider _services;
 
     public SecretProtection(KeyRingOptions options, IDbConnectionFactory database, TimeProvider clock, ILoggerFactory loggers)
     {
@@ -36,13 +36,13 @@ internal sealed class SecretProtection : IDisposable
             builder.ProtectKeysWithCertificate(certificate);
         }
 
-        services = collection.BuildServiceProvider();
-        Provider = services.GetRequiredService<IDataProtectionProvider>();
+        _services = collection.BuildServiceProvider();
+        Provider = _services.GetRequiredService<IDataProtectionProvider>();
     }
 
     public IDataProtectionProvider Provider { get; }
 
-    public void Dispose() => services.Dispose();
+    public void Dispose() => _services.Dispose();
 }
 
 public enum KeyRingStore

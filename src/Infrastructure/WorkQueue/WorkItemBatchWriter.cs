@@ -24,23 +24,23 @@ internal sealed partial class WorkItemBatchWriter(
 
     // Unbounded: every writer is a request awaiting its own commit, so the queue can't outgrow the requests in
     // flight; and unlike a bounded channel it takes no lock per write, which 64 concurrent requests would fight over.
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions
     {
         SingleReader = true,
         AllowSynchronousContinuations = false,
     });
 
-    private readonly WriteGate gate = connections.WriteGate;
-    private long lastRoundTimestamp;
+    private readonly WriteGate _gate = connections.WriteGate;
+    private long _lastRoundTimestamp;
 
     /// <summary>Whether Slack deliveries arrived within <paramref name="window"/>: the processor then steps aside.</summary>
     public bool IsBusy(TimeSpan window) =>
-        Stopwatch.GetElapsedTime(Interlocked.Read(ref lastRoundTimestamp)) < window;
+        Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastRoundTimestamp)) < window;
 
     public async Task<bool> WriteAsync(NewWorkItem item, CancellationToken cancellationToken)
     {
         var pending = new Pending(item, Guid.CreateVersion7().ToString("N"), new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        await queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+        await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         return await pending.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,14 +49,14 @@ internal sealed partial class WorkItemBatchWriter(
         var batch = new List<Pending>(MaxBatch);
         try
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
                 {
                     batch.Add(next);
                 }
 
-                Interlocked.Exchange(ref lastRoundTimestamp, Stopwatch.GetTimestamp());
+                Interlocked.Exchange(ref _lastRoundTimestamp, Stopwatch.GetTimestamp());
                 await WriteBatchAsync(batch).ConfigureAwait(false);
                 batch.Clear();
             }
@@ -72,7 +72,7 @@ internal sealed partial class WorkItemBatchWriter(
                 left.Done.TrySetCanceled(CancellationToken.None);
             }
 
-            while (queue.Reader.TryRead(out var left))
+            while (_queue.Reader.TryRead(out var left))
             {
                 left.Done.TrySetCanceled(CancellationToken.None);
             }
@@ -98,7 +98,7 @@ internal sealed partial class WorkItemBatchWriter(
             var sql = WorkItemInsert.Sql(batch.Count, returningIds: true);
 
             await using var connection = await connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            var ids = await gate.WriteAsync(
+            var ids = await _gate.WriteAsync(
                 WritePriority.Urgent, // Slack is waiting.
                 () => connection.QueryAsync<string>(sql, parameters),
                 CancellationToken.None).ConfigureAwait(false);

@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Common.Exceptions;
+using CodeStream.Integrations.Application.Common.WorkQueue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,7 +24,7 @@ internal sealed partial class WorkQueueProcessor(
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan InboxBusyWindow = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan TrickleInterval = TimeSpan.FromMilliseconds(20);
-    private readonly string workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,7 +84,7 @@ internal sealed partial class WorkQueueProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var queue = scope.ServiceProvider.GetRequiredService<IWorkQueue>();
-        return await queue.ClaimAsync(workerId, limit, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
+        return await queue.ClaimAsync(_workerId, limit, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly System.Diagnostics.ActivitySource Tracing = new(Observability.IntegrationMetrics.MeterName);

@@ -5,20 +5,20 @@ namespace CodeStream.Integrations.Infrastructure.WorkQueue;
 /// <summary>An auto-reset wake-up for the processor; many notifications before it looks count as one.</summary>
 internal sealed class WorkQueueSignal : IWorkQueueSignal
 {
-    private readonly SemaphoreSlim signal = new(0, 1);
+    private readonly SemaphoreSlim _signal = new(0, 1);
 
     public void Notify()
     {
         // Already signalled (or nobody has looked since): nothing to add. The check is racy but harmless, and it
         // keeps a busy inbox from throwing SemaphoreFullException on every batch.
-        if (signal.CurrentCount > 0)
+        if (_signal.CurrentCount > 0)
         {
             return;
         }
 
         try
         {
-            signal.Release();
+            _signal.Release();
         }
         catch (SemaphoreFullException)
         {
@@ -26,5 +26,5 @@ internal sealed class WorkQueueSignal : IWorkQueueSignal
         }
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }

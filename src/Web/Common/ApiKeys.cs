@@ -11,7 +11,7 @@ internal sealed class ApiKeys
 {
     public const string ConfigurationKey = "api:keys";
 
-    private readonly byte[][] hashes;
+    private readonly byte[][] _hashes;
 
     public ApiKeys(IConfiguration configuration)
     {
@@ -19,17 +19,17 @@ internal sealed class ApiKeys
         var keys = section.Value is { Length: > 0 } single
             ? single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : section.GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(k => k.Length > 0);
-        hashes = [.. keys.Select(Hash)];
+        _hashes = [.. keys.Select(Hash)];
     }
 
     /// <summary>No key configured: the API serves loopback callers only (a zero-configuration local host).</summary>
-    public bool IsEmpty => hashes.Length == 0;
+    public bool IsEmpty => _hashes.Length == 0;
 
     public bool Matches(ReadOnlySpan<char> presented)
     {
         var candidate = Hash(presented);
         var match = false;
-        foreach (var hash in hashes)
+        foreach (var hash in _hashes)
         {
             match |= CryptographicOperations.FixedTimeEquals(candidate, hash);
         }

@@ -9,51 +9,51 @@ internal sealed partial class RejectedSlackRequests(ILogger<RejectedSlackRequest
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    private readonly Lock gate = new();
-    private readonly int[] counts = new int[Enum.GetValues<SlackSignatureCheck>().Length];
-    private ITimer? summary;
+    private readonly Lock _gate = new();
+    private readonly int[] _counts = new int[Enum.GetValues<SlackSignatureCheck>().Length];
+    private ITimer? _summary;
 
     public void Record(PathString path, SlackSignatureCheck check)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (summary is null)
+            if (_summary is null)
             {
-                summary = clock.CreateTimer(_ => Flush(), null, Window, Timeout.InfiniteTimeSpan);
+                _summary = clock.CreateTimer(_ => Flush(), null, Window, Timeout.InfiniteTimeSpan);
                 LogRejected(logger, path, check);
                 return;
             }
 
-            counts[(int)check]++;
+            _counts[(int)check]++;
         }
     }
 
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            summary?.Dispose();
-            summary = null;
+            _summary?.Dispose();
+            _summary = null;
         }
     }
 
     private void Flush()
     {
-        lock (gate)
+        lock (_gate)
         {
-            var total = counts.Sum();
+            var total = _counts.Sum();
             if (total == 0)
             {
                 // A quiet minute: the next refusal is logged as it comes.
-                summary?.Dispose();
-                summary = null;
+                _summary?.Dispose();
+                _summary = null;
                 return;
             }
 
-            var reasons = string.Join(", ", Enum.GetValues<SlackSignatureCheck>().Where(c => counts[(int)c] > 0).Select(c => $"{c}: {counts[(int)c]}"));
-            Array.Clear(counts);
+            var reasons = string.Join(", ", Enum.GetValues<SlackSignatureCheck>().Where(c => _counts[(int)c] > 0).Select(c => $"{c}: {_counts[(int)c]}"));
+            Array.Clear(_counts);
             LogSummary(logger, total, reasons);
-            summary?.Change(Window, Timeout.InfiniteTimeSpan);
+            _summary?.Change(Window, Timeout.InfiniteTimeSpan);
         }
     }
 

@@ -11,7 +11,7 @@ internal sealed class SlackConnectCookie(IConfiguration configuration)
 {
     public const string Name = "codestream_slack_connect";
 
-    private readonly bool secure = SlackConfiguration.ReadPublicOrigin(configuration).Scheme == Uri.UriSchemeHttps;
+    private readonly bool _secure = SlackConfiguration.ReadPublicOrigin(configuration).Scheme == Uri.UriSchemeHttps;
 
     public void Set(HttpContext http, string nonce, DateTimeOffset expiresAt) =>
         http.Response.Cookies.Append(Name, nonce, Options(http, expiresAt));
@@ -24,7 +24,7 @@ internal sealed class SlackConnectCookie(IConfiguration configuration)
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
-        Secure = secure,
+        Secure = _secure,
         Path = http.Request.PathBase.Add(SlackOAuthEndpoints.RedirectPath).Value,
         Expires = expiresAt,
         IsEssential = true,

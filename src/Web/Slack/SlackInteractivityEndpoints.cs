@@ -1,6 +1,6 @@
-using CodeStream.Integrations.Application.Slack.Common;
 using System.Text;
 using System.Text.Json;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Interactivity;
 using CodeStream.Integrations.Application.Slack.Interactivity.OpenReplyModal;
 using CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyModal;

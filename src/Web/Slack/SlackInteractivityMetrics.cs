@@ -5,13 +5,13 @@ namespace CodeStream.Integrations.Web.Slack;
 /// <summary>Counts button clicks by link type (reply, web, ide, external).</summary>
 internal sealed class SlackInteractivityMetrics
 {
-    private readonly Counter<long> clicks;
+    private readonly Counter<long> _clicks;
 
     public SlackInteractivityMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(Infrastructure.Observability.IntegrationMetrics.MeterName);
-        clicks = meter.CreateCounter<long>("codestream.slack.button_clicks", description: "Buttons clicked in shared Slack messages");
+        _clicks = meter.CreateCounter<long>("codestream.slack.button_clicks", description: "Buttons clicked in shared Slack messages");
     }
 
-    public void ButtonClicked(string linkType) => clicks.Add(1, new KeyValuePair<string, object?>("link_type", linkType));
+    public void ButtonClicked(string linkType) => _clicks.Add(1, new KeyValuePair<string, object?>("link_type", linkType));
 }

@@ -11,27 +11,27 @@ namespace CodeStream.Integrations.Web.Slack;
 /// </summary>
 internal sealed class SlackSigningSecrets
 {
-    private readonly Dictionary<string, byte[][]> keysByAppId;
-    private readonly byte[][] allKeys;
+    private readonly Dictionary<string, byte[][]> _keysByAppId;
+    private readonly byte[][] _allKeys;
 
     public SlackSigningSecrets(SlackAppOptions options)
     {
-        keysByAppId = options.AllSigningSecrets().ToDictionary(p => p.Key, p => new[] { Encoding.UTF8.GetBytes(p.Value) }, StringComparer.Ordinal);
-        allKeys = [.. keysByAppId.Values.Select(k => k[0])];
+        _keysByAppId = options.AllSigningSecrets().ToDictionary(p => p.Key, p => new[] { Encoding.UTF8.GetBytes(p.Value) }, StringComparer.Ordinal);
+        _allKeys = [.. _keysByAppId.Values.Select(k => k[0])];
     }
 
-    public bool IsEmpty => allKeys.Length == 0;
+    public bool IsEmpty => _allKeys.Length == 0;
 
     /// <summary>The keys to check this request body against; none when no secret is configured or the app is not ours.</summary>
     public IReadOnlyList<byte[]> KeysFor(ReadOnlySpan<byte> body, bool isForm)
     {
-        if (allKeys.Length <= 1)
+        if (_allKeys.Length <= 1)
         {
-            return allKeys;
+            return _allKeys;
         }
 
         var appId = isForm ? AppIdOfForm(body) : AppIdOfJson(body);
-        return appId is null ? allKeys : keysByAppId.GetValueOrDefault(appId) ?? [];
+        return appId is null ? _allKeys : _keysByAppId.GetValueOrDefault(appId) ?? [];
     }
 
     private static string? AppIdOfForm(ReadOnlySpan<byte> body)

@@ -1,9 +1,9 @@
 using CodeStream.Integrations.Domain.Common;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 
 namespace CodeStream.Integrations.Domain.UnitTests.Posts;
 

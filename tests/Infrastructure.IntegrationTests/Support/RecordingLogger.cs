@@ -5,15 +5,15 @@ namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 /// <summary>Keeps every log entry, to assert what a component reported.</summary>
 internal sealed class RecordingLogger<T> : ILogger<T>
 {
-    private readonly List<(EventId EventId, LogLevel Level, string Message)> entries = [];
+    private readonly List<(EventId EventId, LogLevel Level, string Message)> _entries = [];
 
     public IReadOnlyList<(EventId EventId, LogLevel Level, string Message)> Entries
     {
         get
         {
-            lock (entries)
+            lock (_entries)
             {
-                return [.. entries];
+                return [.. _entries];
             }
         }
     }
@@ -25,9 +25,9 @@ internal sealed class RecordingLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        lock (entries)
+        lock (_entries)
         {
-            entries.Add((eventId, logLevel, formatter(state, exception)));
+            _entries.Add((eventId, logLevel, formatter(state, exception)));
         }
     }
 }

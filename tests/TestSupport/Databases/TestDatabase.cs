@@ -18,15 +18,15 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Set to 1 (as <c>.ci/run</c> does) to fail, rather than skip, PostgreSQL tests when no server is configured.</summary>
     public const string RequirePostgresEnvironmentVariable = "CODESTREAM_REQUIRE_POSTGRES";
 
-    private readonly string? sqliteFolder;
-    private readonly string? postgresDatabase;
+    private readonly string? _sqliteFolder;
+    private readonly string? _postgresDatabase;
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFolder, string? postgresDatabase)
     {
         Provider = provider;
         ConnectionString = connectionString;
-        this.sqliteFolder = sqliteFolder;
-        this.postgresDatabase = postgresDatabase;
+        this._sqliteFolder = sqliteFolder;
+        this._postgresDatabase = postgresDatabase;
         Factory = DependencyInjection.CreateConnectionFactory(new StorageOptions { Provider = ProviderName, ConnectionString = connectionString });
     }
 
@@ -75,18 +75,18 @@ public sealed class TestDatabase : IAsyncDisposable
             await disposable.DisposeAsync();
         }
 
-        if (sqliteFolder is not null)
+        if (_sqliteFolder is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            TryDelete(sqliteFolder);
+            TryDelete(_sqliteFolder);
         }
 
-        if (postgresDatabase is not null)
+        if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(PostgresServer);
             await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
         }
     }

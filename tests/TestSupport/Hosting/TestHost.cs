@@ -18,11 +18,11 @@ public sealed class TestHost : IAsyncDisposable
 {
     public const string ApiKey = "test-api-key-0123456789";
 
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private TestHost(WebApplication app, Uri baseAddress)
     {
-        this.app = app;
+        this._app = app;
         BaseAddress = baseAddress;
         Client = CreateClient(ApiKey);
     }
@@ -32,7 +32,7 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>A client that sends the configured API key.</summary>
     public HttpClient Client { get; }
 
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<TestHost> StartAsync(
         IDictionary<string, string?> settings,
@@ -95,7 +95,7 @@ public sealed class TestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

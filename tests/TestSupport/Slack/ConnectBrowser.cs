@@ -13,11 +13,11 @@ namespace CodeStream.Integrations.TestSupport.Slack;
 /// </summary>
 public sealed class ConnectBrowser(Uri host) : IDisposable
 {
-    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host };
-    private readonly Dictionary<string, string> cookies = new(StringComparer.Ordinal);
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host };
+    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
     /// <summary>The cookies as the host last set them (name → value), with their attributes in <see cref="LastSetCookies"/>.</summary>
-    public IReadOnlyDictionary<string, string> Cookies => cookies;
+    public IReadOnlyDictionary<string, string> Cookies => _cookies;
 
     public IReadOnlyList<SetCookieHeaderValue> LastSetCookies { get; private set; } = [];
 
@@ -47,14 +47,14 @@ public sealed class ConnectBrowser(Uri host) : IDisposable
     public Task<HttpResponseMessage> ReturnFromSlackAsync(string code, string state, bool acceptJson = false) =>
         ReturnFromSlackAsync($"code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}", acceptJson);
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private async Task<HttpResponseMessage> SendAsync(string pathAndQuery, bool acceptJson = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
-        if (cookies.Count > 0)
+        if (_cookies.Count > 0)
         {
-            request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+            request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
         }
 
         if (acceptJson)
@@ -62,18 +62,18 @@ public sealed class ConnectBrowser(Uri host) : IDisposable
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         }
 
-        var response = await http.SendAsync(request);
+        var response = await _http.SendAsync(request);
         LastSetCookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? [.. SetCookieHeaderValue.ParseList([.. values])] : [];
         foreach (var cookie in LastSetCookies)
         {
             var expired = cookie.Expires is { } expires && expires <= DateTimeOffset.UtcNow || cookie.MaxAge is { } age && age <= TimeSpan.Zero;
             if (expired || cookie.Value.Length == 0)
             {
-                cookies.Remove(cookie.Name.ToString());
+                _cookies.Remove(cookie.Name.ToString());
             }
             else
             {
-                cookies[cookie.Name.ToString()] = cookie.Value.ToString();
+                _cookies[cookie.Name.ToString()] = cookie.Value.ToString();
             }
         }
 

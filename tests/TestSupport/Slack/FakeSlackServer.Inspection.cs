@@ -8,9 +8,9 @@ public sealed partial class FakeSlackServer
     {
         get
         {
-            lock (state.Gate)
+            lock (_state.Gate)
             {
-                return state.Calls.ToArray();
+                return _state.Calls.ToArray();
             }
         }
     }
@@ -19,9 +19,9 @@ public sealed partial class FakeSlackServer
     {
         get
         {
-            lock (state.Gate)
+            lock (_state.Gate)
             {
-                return state.OpenedViews.ToArray();
+                return _state.OpenedViews.ToArray();
             }
         }
     }
@@ -31,9 +31,9 @@ public sealed partial class FakeSlackServer
     /// <summary>The conversation's messages, roots and replies, ordered by ts.</summary>
     public IReadOnlyList<SlackMessage> Messages(string channelId)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            return state.RequireChannel(channelId).Messages.ToArray();
+            return _state.RequireChannel(channelId).Messages.ToArray();
         }
     }
 
@@ -43,9 +43,9 @@ public sealed partial class FakeSlackServer
 
     public IReadOnlyList<string> ChannelMembers(string channelId)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            return state.RequireChannel(channelId).Members.ToArray();
+            return _state.RequireChannel(channelId).Members.ToArray();
         }
     }
 
@@ -53,26 +53,26 @@ public sealed partial class FakeSlackServer
     public string? DirectConversationId(string teamId, params string[] memberIds)
     {
         var key = teamId + "/" + string.Join(',', memberIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            return state.DirectConversations.GetValueOrDefault(key);
+            return _state.DirectConversations.GetValueOrDefault(key);
         }
     }
 
     /// <summary>The user's current status (empty once expired), or null for an unknown user.</summary>
     public SlackUserStatus? UserStatus(string userId)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            return state.Users.TryGetValue(userId, out var user) ? state.StatusOf(user) : null;
+            return _state.Users.TryGetValue(userId, out var user) ? _state.StatusOf(user) : null;
         }
     }
 
     public IReadOnlyList<ResponseUrlPost> ResponseUrlPosts(string id)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            return state.ResponseUrls.TryGetValue(id, out var posts)
+            return _state.ResponseUrls.TryGetValue(id, out var posts)
                 ? posts.ToArray()
                 : throw new InvalidOperationException($"Response URL {id} was not handed out (NewResponseUrl).");
         }
@@ -93,9 +93,9 @@ public sealed partial class FakeSlackServer
     /// <summary>Revokes every token of the workspace, as <c>app_uninstalled</c>/<c>tokens_revoked</c> imply.</summary>
     public void RevokeAllTokens(string teamId)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            foreach (var token in state.Tokens.Values.Where(t => t.TeamId == teamId))
+            foreach (var token in _state.Tokens.Values.Where(t => t.TeamId == teamId))
             {
                 token.Status = TokenStatus.Revoked;
             }
@@ -108,26 +108,26 @@ public sealed partial class FakeSlackServer
     /// </summary>
     public void FailNext(string method, SlackFault fault, int times = 1)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            state.Faults.Enqueue(method, fault, times);
+            _state.Faults.Enqueue(method, fault, times);
         }
     }
 
     /// <summary>How many queued faults for <paramref name="method"/> are not yet consumed.</summary>
     public int PendingFaults(string method)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            return state.Faults.Pending(method);
+            return _state.Faults.Pending(method);
         }
     }
 
     private void SetTokenStatus(string token, TokenStatus status)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            if (!state.Tokens.TryGetValue(token, out var record))
+            if (!_state.Tokens.TryGetValue(token, out var record))
             {
                 throw new InvalidOperationException("Unknown token.");
             }

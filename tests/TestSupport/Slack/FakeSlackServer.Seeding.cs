@@ -5,28 +5,28 @@ public sealed partial class FakeSlackServer
 {
     public void AddWorkspace(string teamId, string name, string domain)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            state.Workspaces[teamId] = new WorkspaceRecord(teamId, name, domain);
+            _state.Workspaces[teamId] = new WorkspaceRecord(teamId, name, domain);
         }
     }
 
     public void AddUser(string teamId, string userId, string name, string realName, string? email, string tz = "UTC")
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            state.RequireWorkspace(teamId);
-            state.Users[userId] = new UserRecord { Id = userId, TeamId = teamId, Name = name, RealName = realName, Email = email, Tz = tz };
+            _state.RequireWorkspace(teamId);
+            _state.Users[userId] = new UserRecord { Id = userId, TeamId = teamId, Name = name, RealName = realName, Email = email, Tz = tz };
         }
     }
 
     /// <summary>The app's bot user (<c>U…</c>), its bot id (<c>B…</c>) and the app (<c>A…</c>).</summary>
     public void AddBot(string teamId, string botUserId, string botId, string appId, string name = "codestream")
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            state.RequireWorkspace(teamId);
-            state.Users[botUserId] = new UserRecord
+            _state.RequireWorkspace(teamId);
+            _state.Users[botUserId] = new UserRecord
             {
                 Id = botUserId,
                 TeamId = teamId,
@@ -42,10 +42,10 @@ public sealed partial class FakeSlackServer
     /// <summary>A public or private channel; <paramref name="memberIds"/> may include bot users.</summary>
     public void AddChannel(string teamId, string channelId, string name, bool isPrivate = false, bool isArchived = false, params string[] memberIds)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            state.RequireWorkspace(teamId);
-            if (state.FindChannel(channelId) is not null)
+            _state.RequireWorkspace(teamId);
+            if (_state.FindChannel(channelId) is not null)
             {
                 throw new InvalidOperationException($"Channel {channelId} already exists.");
             }
@@ -57,16 +57,16 @@ public sealed partial class FakeSlackServer
                 Name = name,
                 Kind = isPrivate ? ChannelKind.Private : ChannelKind.Public,
                 IsArchived = isArchived,
-                Created = state.Now.ToUnixTimeSeconds(),
+                Created = _state.Now.ToUnixTimeSeconds(),
                 Creator = memberIds.FirstOrDefault(),
             };
             foreach (var memberId in memberIds.Distinct(StringComparer.Ordinal))
             {
-                state.RequireUser(teamId, memberId);
+                _state.RequireUser(teamId, memberId);
                 channel.Members.Add(memberId);
             }
 
-            state.Channels.Add(channel);
+            _state.Channels.Add(channel);
         }
     }
 
@@ -76,10 +76,10 @@ public sealed partial class FakeSlackServer
 
     public void AddChannelMember(string channelId, string userId)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            var channel = state.RequireChannel(channelId);
-            state.RequireUser(channel.TeamId, userId);
+            var channel = _state.RequireChannel(channelId);
+            _state.RequireUser(channel.TeamId, userId);
             if (!channel.Members.Contains(userId))
             {
                 channel.Members.Add(userId);
@@ -89,9 +89,9 @@ public sealed partial class FakeSlackServer
 
     public void SetArchived(string channelId, bool isArchived)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            state.RequireChannel(channelId).IsArchived = isArchived;
+            _state.RequireChannel(channelId).IsArchived = isArchived;
         }
     }
 
@@ -101,10 +101,10 @@ public sealed partial class FakeSlackServer
     /// </summary>
     public string AddMessage(string channelId, string userId, string text, string? threadTs = null, string? ts = null)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            var channel = state.RequireChannel(channelId);
-            var user = state.RequireUser(channel.TeamId, userId);
+            var channel = _state.RequireChannel(channelId);
+            var user = _state.RequireUser(channel.TeamId, userId);
             if (ts is not null)
             {
                 if (!SlackTs.TryParse(ts, out _))
@@ -112,14 +112,14 @@ public sealed partial class FakeSlackServer
                     throw new ArgumentException($"'{ts}' is not a Slack ts (digits.6digits).", nameof(ts));
                 }
 
-                state.ObserveTs(ts);
+                _state.ObserveTs(ts);
             }
 
             var message = new SlackMessage
             {
                 TeamId = channel.TeamId,
                 ChannelId = channel.Id,
-                Ts = ts ?? state.NextTs(),
+                Ts = ts ?? _state.NextTs(),
                 ThreadTs = threadTs is null ? null : channel.FindMessage(threadTs)?.ThreadTs ?? threadTs,
                 Text = text,
                 UserId = userId,
@@ -135,9 +135,9 @@ public sealed partial class FakeSlackServer
     public string IssueToken(string teamId, string userId, IEnumerable<string> scopes, bool isBot = false)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            return state.IssueToken(teamId, userId, scopes.ToArray(), isBot).Token;
+            return _state.IssueToken(teamId, userId, scopes.ToArray(), isBot).Token;
         }
     }
 
@@ -149,23 +149,23 @@ public sealed partial class FakeSlackServer
     public string IssueOAuthCode(OAuthCodeGrant grant)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            state.RequireWorkspace(grant.TeamId);
-            if (!state.RequireUser(grant.TeamId, grant.BotUserId).IsBot)
+            _state.RequireWorkspace(grant.TeamId);
+            if (!_state.RequireUser(grant.TeamId, grant.BotUserId).IsBot)
             {
                 throw new InvalidOperationException($"{grant.BotUserId} is not a bot user (AddBot).");
             }
 
-            state.RequireUser(grant.TeamId, grant.AuthedUserId);
-            if (state.Clients.TryGetValue(grant.ClientId, out var secret) && secret != grant.ClientSecret)
+            _state.RequireUser(grant.TeamId, grant.AuthedUserId);
+            if (_state.Clients.TryGetValue(grant.ClientId, out var secret) && secret != grant.ClientSecret)
             {
                 throw new InvalidOperationException($"Client {grant.ClientId} already has another secret.");
             }
 
-            state.Clients[grant.ClientId] = grant.ClientSecret;
-            var code = state.NewSecret("code").Replace('-', '.');
-            state.OAuthCodes[code] = new OAuthCodeRecord { Code = code, Grant = grant };
+            _state.Clients[grant.ClientId] = grant.ClientSecret;
+            var code = _state.NewSecret("code").Replace('-', '.');
+            _state.OAuthCodes[code] = new OAuthCodeRecord { Code = code, Grant = grant };
             return code;
         }
     }
@@ -173,9 +173,9 @@ public sealed partial class FakeSlackServer
     /// <summary>A trigger_id views.open accepts once; an expired one answers <c>expired_trigger_id</c>.</summary>
     public void RegisterTrigger(string triggerId, bool expired = false)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            state.Triggers[triggerId] = new TriggerRecord { Id = triggerId, Expired = expired };
+            _state.Triggers[triggerId] = new TriggerRecord { Id = triggerId, Expired = expired };
         }
     }
 
@@ -183,9 +183,9 @@ public sealed partial class FakeSlackServer
     public Uri NewResponseUrl()
     {
         var id = Guid.NewGuid().ToString("N");
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            state.ResponseUrls[id] = [];
+            _state.ResponseUrls[id] = [];
         }
 
         return new Uri(ResponseUrlBase, id);

@@ -24,15 +24,15 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     private const string ApiPrefix = "/api/";
     private const string ResponseUrlPrefix = "/response-url/";
 
-    private readonly FakeSlackState state;
-    private readonly SlackMethodDispatcher dispatcher = new();
-    private readonly CancellationTokenSource stopping = new();
-    private WebApplication? app;
-    private int disposed;
+    private readonly FakeSlackState _state;
+    private readonly SlackMethodDispatcher _dispatcher = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _app;
+    private int _disposed;
 
     private FakeSlackServer(TimeProvider time)
     {
-        state = new FakeSlackState(time);
+        _state = new FakeSlackState(time);
     }
 
     /// <summary><c>http://127.0.0.1:{port}/api/</c>, with the trailing slash, as <c>https://slack.com/api/</c>.</summary>
@@ -48,7 +48,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     public TimeSpan Latency { get; set; }
 
     /// <summary>The methods the fake implements.</summary>
-    public IEnumerable<string> SupportedMethods => dispatcher.Methods;
+    public IEnumerable<string> SupportedMethods => _dispatcher.Methods;
 
     /// <param name="timeProvider">The clock for ts, token expiry and status expiration; the system clock by default.</param>
     public static async Task<FakeSlackServer> StartAsync(TimeProvider? timeProvider = null)
@@ -61,7 +61,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         await app.StartAsync();
 
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        server.app = app;
+        server._app = app;
         server.ApiBaseUrl = new Uri(address, ApiPrefix);
         server.ResponseUrlBase = new Uri(address, ResponseUrlPrefix);
         return server;
@@ -70,19 +70,19 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     /// <summary>Stops the server; requests held by <see cref="SlackFault.Hang"/> are aborted.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
-        await stopping.CancelAsync();
-        if (app is not null)
+        await _stopping.CancelAsync();
+        if (_app is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
 
-        stopping.Dispose();
+        _stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -111,20 +111,20 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 
     private async Task HandleApiAsync(HttpContext context, string method)
     {
-        var receivedAt = state.Now;
+        var receivedAt = _state.Now;
         var request = await SlackRequest.ReadAsync(context, method);
         SlackFault? fault;
         SlackHttpResponse? response;
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            fault = state.Faults.TryDequeue(method);
+            fault = _state.Faults.TryDequeue(method);
             response = fault switch
             {
-                null => dispatcher.Invoke(state, request),
+                null => _dispatcher.Invoke(_state, request),
                 { Kind: SlackFaultKind.Hang } => null,
                 _ => SlackFaultQueue.Render(fault),
             };
-            state.Calls.Add(new RecordedCall
+            _state.Calls.Add(new RecordedCall
             {
                 Method = method,
                 Args = request.Args,
@@ -144,19 +144,19 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 
     private async Task HandleResponseUrlAsync(HttpContext context, string id)
     {
-        var receivedAt = state.Now;
+        var receivedAt = _state.Now;
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         SlackHttpResponse? response;
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            if (!state.ResponseUrls.TryGetValue(id, out var posts))
+            if (!_state.ResponseUrls.TryGetValue(id, out var posts))
             {
                 response = SlackHttpResponse.Json(404, SlackJson.Error("expired_url"));
             }
             else
             {
-                var fault = state.Faults.TryDequeue(ResponseUrlMethod);
+                var fault = _state.Faults.TryDequeue(ResponseUrlMethod);
                 response = fault switch
                 {
                     null => IsJson(body)
@@ -177,7 +177,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     {
         if (response is null)
         {
-            using var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+            using var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
             try
             {
                 await Task.Delay(Timeout.Infinite, hang.Token);

@@ -8,9 +8,9 @@ internal sealed class FakeSlackState(TimeProvider time)
 {
     private const string Alphanumerics = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-    private long lastTsMicros;
-    private long nextId;
-    private long nextTokenNumber = 1000;
+    private long _lastTsMicros;
+    private long _nextId;
+    private long _nextTokenNumber = 1000;
 
     public Lock Gate { get; } = new();
 
@@ -64,8 +64,8 @@ internal sealed class FakeSlackState(TimeProvider time)
     /// <summary>A new message ts: now, or one microsecond after the last one, whichever is later.</summary>
     public string NextTs()
     {
-        lastTsMicros = Math.Max(Now.ToUnixTimeMilliseconds() * 1000, lastTsMicros + 1);
-        return SlackTs.Format(lastTsMicros);
+        _lastTsMicros = Math.Max(Now.ToUnixTimeMilliseconds() * 1000, _lastTsMicros + 1);
+        return SlackTs.Format(_lastTsMicros);
     }
 
     /// <summary>Keeps later generated ts after one a test chose.</summary>
@@ -73,7 +73,7 @@ internal sealed class FakeSlackState(TimeProvider time)
     {
         if (SlackTs.TryParse(ts, out var micros))
         {
-            lastTsMicros = Math.Max(lastTsMicros, micros);
+            _lastTsMicros = Math.Max(_lastTsMicros, micros);
         }
     }
 
@@ -82,7 +82,7 @@ internal sealed class FakeSlackState(TimeProvider time)
     {
         while (true)
         {
-            var id = string.Create(CultureInfo.InvariantCulture, $"{prefix}0F{++nextId:D7}");
+            var id = string.Create(CultureInfo.InvariantCulture, $"{prefix}0F{++_nextId:D7}");
             if (FindChannel(id) is null && !Users.ContainsKey(id) && !OpenedViews.Exists(v => v.ViewId == id))
             {
                 return id;
@@ -93,8 +93,8 @@ internal sealed class FakeSlackState(TimeProvider time)
     /// <summary>A token-shaped secret: <c>{prefix}-{n}-{n}-{random}</c>.</summary>
     public string NewSecret(string prefix)
     {
-        var first = ++nextTokenNumber;
-        var second = ++nextTokenNumber;
+        var first = ++_nextTokenNumber;
+        var second = ++_nextTokenNumber;
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{prefix}-{first}-{second}-{RandomNumberGenerator.GetString(Alphanumerics, 24)}");

@@ -5,17 +5,17 @@ namespace CodeStream.Integrations.TestSupport.Slack;
 /// <summary>Faults waiting per method, consumed in the order they were queued. Not thread-safe: used under the state lock.</summary>
 internal sealed class SlackFaultQueue
 {
-    private readonly Dictionary<string, Queue<SlackFault>> pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<SlackFault>> _pending = new(StringComparer.Ordinal);
 
     public void Enqueue(string method, SlackFault fault, int times)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
-        if (!pending.TryGetValue(method, out var queue))
+        if (!_pending.TryGetValue(method, out var queue))
         {
             queue = new Queue<SlackFault>();
-            pending[method] = queue;
+            _pending[method] = queue;
         }
 
         for (var i = 0; i < times; i++)
@@ -25,9 +25,9 @@ internal sealed class SlackFaultQueue
     }
 
     public SlackFault? TryDequeue(string method) =>
-        pending.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+        _pending.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
 
-    public int Pending(string method) => pending.TryGetValue(method, out var queue) ? queue.Count : 0;
+    public int Pending(string method) => _pending.TryGetValue(method, out var queue) ? queue.Count : 0;
 
     /// <summary>The answer to a fault other than <see cref="SlackFaultKind.Hang"/>.</summary>
     public static SlackHttpResponse Render(SlackFault fault) => fault.Kind switch

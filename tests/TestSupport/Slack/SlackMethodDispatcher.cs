@@ -9,7 +9,7 @@ namespace CodeStream.Integrations.TestSupport.Slack;
 /// </summary>
 internal sealed class SlackMethodDispatcher
 {
-    private readonly Dictionary<string, (Func<SlackCall, JsonObject> Handler, bool NeedsToken)> methods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Func<SlackCall, JsonObject> Handler, bool NeedsToken)> _methods = new(StringComparer.Ordinal);
 
     public SlackMethodDispatcher()
     {
@@ -20,16 +20,16 @@ internal sealed class SlackMethodDispatcher
         ViewMethods.Register(this);
     }
 
-    public IEnumerable<string> Methods => methods.Keys;
+    public IEnumerable<string> Methods => _methods.Keys;
 
     public void Add(string method, Func<SlackCall, JsonObject> handler, bool needsToken = true) =>
-        methods.Add(method, (handler, needsToken));
+        _methods.Add(method, (handler, needsToken));
 
     public SlackHttpResponse Invoke(FakeSlackState state, SlackRequest request)
     {
         try
         {
-            if (!methods.TryGetValue(request.Method, out var method))
+            if (!_methods.TryGetValue(request.Method, out var method))
             {
                 throw new SlackApiException("unknown_method", new JsonObject { ["req_method"] = request.Method });
             }

@@ -8,27 +8,27 @@ namespace CodeStream.Integrations.Web.FunctionalTests.Api;
 /// <summary>Bad input gets a 4xx problem naming what is wrong, never a 500, and stores nothing.</summary>
 public sealed class ProductApiBadInputTests : IAsyncLifetime
 {
-    private TestDatabase database = null!;
-    private TestHost host = null!;
-    private ProductApi api = null!;
-    private string teamId = null!;
-    private string adaId = null!;
-    private string codemarkId = null!;
+    private TestDatabase _database = null!;
+    private TestHost _host = null!;
+    private ProductApi _api = null!;
+    private string _teamId = null!;
+    private string _adaId = null!;
+    private string _codemarkId = null!;
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
-        host = await TestHost.StartAsync(database);
-        api = new ProductApi(host.Client);
-        teamId = (string)(await api.CreateTeamAsync())["id"]!;
-        adaId = (string)(await api.AddUserAsync(teamId, "ada@example.com", "ada"))["id"]!;
-        codemarkId = (string)(await api.CreateCodemarkAsync(teamId, adaId))["id"]!;
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        _host = await TestHost.StartAsync(_database);
+        _api = new ProductApi(_host.Client);
+        _teamId = (string)(await _api.CreateTeamAsync())["id"]!;
+        _adaId = (string)(await _api.AddUserAsync(_teamId, "ada@example.com", "ada"))["id"]!;
+        _codemarkId = (string)(await _api.CreateCodemarkAsync(_teamId, _adaId))["id"]!;
     }
 
     public async Task DisposeAsync()
     {
-        await host.DisposeAsync();
-        await database.DisposeAsync();
+        await _host.DisposeAsync();
+        await _database.DisposeAsync();
     }
 
     [Theory]
@@ -40,12 +40,12 @@ public sealed class ProductApiBadInputTests : IAsyncLifetime
     [InlineData("{\"email\": \"x@example.com\", \"username\": {\"a\": 1}}", "username")]
     public async Task AddUser_WhenBodyIsMalformed_Returns400NamingTheFieldAndStoresNothing(string body, string field)
     {
-        var (status, problem, contentType) = await api.SendRawAsync(HttpMethod.Post, $"/api/v1/teams/{teamId}/users", body);
+        var (status, problem, contentType) = await _api.SendRawAsync(HttpMethod.Post, $"/api/v1/teams/{_teamId}/users", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("application/problem+json", contentType);
         Assert.True(problem["errors"]!.AsObject().ContainsKey(field), problem.ToJsonString());
-        Assert.Single(await api.ListUsersAsync(teamId));
+        Assert.Single(await _api.ListUsersAsync(_teamId));
     }
 
     [Theory]
@@ -54,42 +54,42 @@ public sealed class ProductApiBadInputTests : IAsyncLifetime
     [InlineData("{\"email\": \"bob@example.com\", \"username\": \"   \"}", new[] { "username" })]
     public async Task AddUser_WhenFieldsAreMissingOrInvalid_Returns400NamingEachField(string body, string[] fields)
     {
-        var (status, problem, _) = await api.SendRawAsync(HttpMethod.Post, $"/api/v1/teams/{teamId}/users", body);
+        var (status, problem, _) = await _api.SendRawAsync(HttpMethod.Post, $"/api/v1/teams/{_teamId}/users", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         var errors = problem["errors"]!.AsObject();
         Assert.All(fields, field => Assert.True(errors.ContainsKey(field), $"{field} missing in {problem.ToJsonString()}"));
-        Assert.Single(await api.ListUsersAsync(teamId));
+        Assert.Single(await _api.ListUsersAsync(_teamId));
     }
 
     [Fact]
     public async Task AddUser_WhenEmailAlreadyInTeam_Returns409()
     {
-        var (status, problem, _) = await api.SendRawAsync(
-            HttpMethod.Post, $"/api/v1/teams/{teamId}/users", "{\"email\":\"ADA@example.com\",\"username\":\"ada2\"}");
+        var (status, problem, _) = await _api.SendRawAsync(
+            HttpMethod.Post, $"/api/v1/teams/{_teamId}/users", "{\"email\":\"ADA@example.com\",\"username\":\"ada2\"}");
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains("ADA@example.com", (string)problem["detail"]!, StringComparison.Ordinal);
-        Assert.Single(await api.ListUsersAsync(teamId));
+        Assert.Single(await _api.ListUsersAsync(_teamId));
     }
 
     [Fact]
     public async Task AddUser_WhenBodyIsNotJson_Returns415()
     {
-        var (status, _, _) = await api.SendRawAsync(HttpMethod.Post, $"/api/v1/teams/{teamId}/users", "email=a@b.c", "application/x-www-form-urlencoded");
+        var (status, _, _) = await _api.SendRawAsync(HttpMethod.Post, $"/api/v1/teams/{_teamId}/users", "email=a@b.c", "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
-        Assert.Single(await api.ListUsersAsync(teamId));
+        Assert.Single(await _api.ListUsersAsync(_teamId));
     }
 
     [Fact]
     public async Task CreateCodemark_WhenMarkerFieldsAreWrong_Returns400NamingEachMarkerField()
     {
         var body = $$"""
-            {"creatorId":"{{adaId}}","type":"riddle","text":"x","markers":[{"file":"a.cs","startLine":5,"endLine":2},null,{"startLine":0,"endLine":1,"remoteCodeUrl":"ftp:/x"}]}
+            {"creatorId":"{{_adaId}}","type":"riddle","text":"x","markers":[{"file":"a.cs","startLine":5,"endLine":2},null,{"startLine":0,"endLine":1,"remoteCodeUrl":"ftp:/x"}]}
             """;
 
-        var (status, problem, _) = await api.SendRawAsync(HttpMethod.Post, $"/api/v1/teams/{teamId}/codemarks", body);
+        var (status, problem, _) = await _api.SendRawAsync(HttpMethod.Post, $"/api/v1/teams/{_teamId}/codemarks", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         var errors = problem["errors"]!.AsObject();
@@ -102,9 +102,9 @@ public sealed class ProductApiBadInputTests : IAsyncLifetime
     [Fact]
     public async Task CreateCodemark_WhenLineIsAString_Returns400NamingThatLine()
     {
-        var body = $$"""{"creatorId":"{{adaId}}","type":"comment","text":"x","markers":[{"file":"a.cs","startLine":"ten","endLine":2}]}""";
+        var body = $$"""{"creatorId":"{{_adaId}}","type":"comment","text":"x","markers":[{"file":"a.cs","startLine":"ten","endLine":2}]}""";
 
-        var (status, problem, _) = await api.SendRawAsync(HttpMethod.Post, $"/api/v1/teams/{teamId}/codemarks", body);
+        var (status, problem, _) = await _api.SendRawAsync(HttpMethod.Post, $"/api/v1/teams/{_teamId}/codemarks", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.True(problem["errors"]!.AsObject().ContainsKey("markers[0].startLine"), problem.ToJsonString());
@@ -113,34 +113,34 @@ public sealed class ProductApiBadInputTests : IAsyncLifetime
     [Fact]
     public async Task UnknownIds_Return404()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await api.SendRawAsync(HttpMethod.Get, "/api/v1/codemarks/cm_unknown", null)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.SendRawAsync(HttpMethod.Get, "/api/v1/teams/team_unknown/users", null)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.SendRawAsync(HttpMethod.Put, "/api/v1/replies/post_unknown", "{\"text\":\"x\"}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.SendRawAsync(HttpMethod.Delete, "/api/v1/codemarks/cm_unknown", null)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.SendRawAsync(HttpMethod.Get, "/api/v1/codemarks/cm_unknown", null)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.SendRawAsync(HttpMethod.Get, "/api/v1/teams/team_unknown/users", null)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.SendRawAsync(HttpMethod.Put, "/api/v1/replies/post_unknown", "{\"text\":\"x\"}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.SendRawAsync(HttpMethod.Delete, "/api/v1/codemarks/cm_unknown", null)).Status);
         Assert.Equal(
             HttpStatusCode.NotFound,
-            (await api.SendRawAsync(HttpMethod.Post, $"/api/v1/codemarks/{codemarkId}/replies", "{\"creatorId\":\"user_unknown\",\"text\":\"x\"}")).Status);
-        var (status, problem, _) = await api.SendRawAsync(
-            HttpMethod.Post, "/api/v1/teams/team_unknown/codemarks", $$"""{"creatorId":"{{adaId}}","type":"comment","text":"x","markers":[]}""");
+            (await _api.SendRawAsync(HttpMethod.Post, $"/api/v1/codemarks/{_codemarkId}/replies", "{\"creatorId\":\"user_unknown\",\"text\":\"x\"}")).Status);
+        var (status, problem, _) = await _api.SendRawAsync(
+            HttpMethod.Post, "/api/v1/teams/team_unknown/codemarks", $$"""{"creatorId":"{{_adaId}}","type":"comment","text":"x","markers":[]}""");
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("team_unknown", (string)problem["detail"]!, StringComparison.Ordinal);
-        Assert.Empty((await api.GetCodemarkAsync(codemarkId))["replies"]!.AsArray());
+        Assert.Empty((await _api.GetCodemarkAsync(_codemarkId))["replies"]!.AsArray());
     }
 
     [Fact]
     public async Task AnotherTeamsUser_Returns403AndStoresNothing()
     {
-        var otherTeamId = (string)(await api.CreateTeamAsync("Other"))["id"]!;
-        var mallory = (string)(await api.AddUserAsync(otherTeamId, "mallory@example.com", "mallory"))["id"]!;
+        var otherTeamId = (string)(await _api.CreateTeamAsync("Other"))["id"]!;
+        var mallory = (string)(await _api.AddUserAsync(otherTeamId, "mallory@example.com", "mallory"))["id"]!;
 
-        var reply = await api.SendRawAsync(
-            HttpMethod.Post, $"/api/v1/codemarks/{codemarkId}/replies", $$"""{"creatorId":"{{mallory}}","text":"hi"}""");
-        var codemark = await api.SendRawAsync(
-            HttpMethod.Post, $"/api/v1/teams/{teamId}/codemarks", $$"""{"creatorId":"{{mallory}}","type":"comment","text":"x","markers":[]}""");
+        var reply = await _api.SendRawAsync(
+            HttpMethod.Post, $"/api/v1/codemarks/{_codemarkId}/replies", $$"""{"creatorId":"{{mallory}}","text":"hi"}""");
+        var codemark = await _api.SendRawAsync(
+            HttpMethod.Post, $"/api/v1/teams/{_teamId}/codemarks", $$"""{"creatorId":"{{mallory}}","type":"comment","text":"x","markers":[]}""");
 
         Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
         Assert.Equal(HttpStatusCode.Forbidden, codemark.Status);
-        Assert.Empty((await api.GetCodemarkAsync(codemarkId))["replies"]!.AsArray());
+        Assert.Empty((await _api.GetCodemarkAsync(_codemarkId))["replies"]!.AsArray());
     }
 
     [Theory]
@@ -149,11 +149,11 @@ public sealed class ProductApiBadInputTests : IAsyncLifetime
     [InlineData("")]
     public async Task MissingOrWrongApiKey_Returns401AndStoresNothing(string? key)
     {
-        using var client = host.CreateClient(key);
+        using var client = _host.CreateClient(key);
         var anonymous = new ProductApi(client);
 
         var (status, problem, contentType) = await anonymous.SendRawAsync(HttpMethod.Post, "/api/v1/teams", "{\"name\":\"Sneaky\"}");
-        var get = await anonymous.SendRawAsync(HttpMethod.Get, $"/api/v1/codemarks/{codemarkId}", null);
+        var get = await anonymous.SendRawAsync(HttpMethod.Get, $"/api/v1/codemarks/{_codemarkId}", null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("application/problem+json", contentType);
@@ -166,7 +166,7 @@ public sealed class ProductApiBadInputTests : IAsyncLifetime
     {
         var body = "{\"name\":\"" + new string('a', 1_100_000) + "\"}";
 
-        var (status, _, _) = await api.SendRawAsync(HttpMethod.Post, "/api/v1/teams", body);
+        var (status, _, _) = await _api.SendRawAsync(HttpMethod.Post, "/api/v1/teams", body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
     }

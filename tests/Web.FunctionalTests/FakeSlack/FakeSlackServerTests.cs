@@ -18,39 +18,39 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     private const string BotUser = "U0BOT0009";
     private const string Channel = "C0DDD0004";
 
-    private FakeSlackServer slack = null!;
-    private HttpClient http = null!;
-    private string botToken = null!;
-    private string adaToken = null!;
+    private FakeSlackServer _slack = null!;
+    private HttpClient _http = null!;
+    private string _botToken = null!;
+    private string _adaToken = null!;
 
     public async Task InitializeAsync()
     {
-        slack = await FakeSlackServer.StartAsync();
-        http = new HttpClient { BaseAddress = slack.ApiBaseUrl };
-        slack.AddWorkspace(Team, "Example Workspace", "example-workspace");
-        slack.AddUser(Team, Ada, "ada", "Ada Lovelace", "ada@example.com", "Europe/London");
-        slack.AddUser(Team, Grace, "grace", "Grace Hopper", "Grace.Hopper@example.com", "America/New_York");
-        slack.AddUser(Team, Linus, "linus", "Linus Torvalds", "linus@example.com");
-        slack.AddBot(Team, BotUser, "B0BOT0009", "A0CSAPP01");
-        slack.AddChannel(Team, Channel, "code-review", false, false, Ada, Grace, BotUser);
-        botToken = slack.IssueToken(Team, BotUser, "chat:write,chat:write.customize,channels:history,channels:read,groups:read,users:read", isBot: true);
-        adaToken = slack.IssueToken(Team, Ada, "chat:write,channels:write,im:write,mpim:write,users.profile:write,users:read,users:read.email");
+        _slack = await FakeSlackServer.StartAsync();
+        _http = new HttpClient { BaseAddress = _slack.ApiBaseUrl };
+        _slack.AddWorkspace(Team, "Example Workspace", "example-workspace");
+        _slack.AddUser(Team, Ada, "ada", "Ada Lovelace", "ada@example.com", "Europe/London");
+        _slack.AddUser(Team, Grace, "grace", "Grace Hopper", "Grace.Hopper@example.com", "America/New_York");
+        _slack.AddUser(Team, Linus, "linus", "Linus Torvalds", "linus@example.com");
+        _slack.AddBot(Team, BotUser, "B0BOT0009", "A0CSAPP01");
+        _slack.AddChannel(Team, Channel, "code-review", false, false, Ada, Grace, BotUser);
+        _botToken = _slack.IssueToken(Team, BotUser, "chat:write,chat:write.customize,channels:history,channels:read,groups:read,users:read", isBot: true);
+        _adaToken = _slack.IssueToken(Team, Ada, "chat:write,channels:write,im:write,mpim:write,users.profile:write,users:read,users:read.email");
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
-        await slack.DisposeAsync();
+        _http.Dispose();
+        await _slack.DisposeAsync();
     }
 
     [Fact]
     public async Task PostMessage_ThenReplies_ReturnTheThreadInOrderAndPermalinksPointAtIt()
     {
         var blocks = """[{"type":"section","text":{"type":"mrkdwn","text":"*Ada* shared a codemark"}}]""";
-        var (_, root) = await CallAsync("chat.postMessage", botToken, ("channel", Channel), ("text", "Ada shared a codemark"), ("blocks", blocks), ("username", "Ada Lovelace"));
+        var (_, root) = await CallAsync("chat.postMessage", _botToken, ("channel", Channel), ("text", "Ada shared a codemark"), ("blocks", blocks), ("username", "Ada Lovelace"));
         var rootTs = (string)root["ts"]!;
-        var graceReply = slack.AddMessage(Channel, Grace, "Good catch", threadTs: rootTs);
-        var (_, reply) = await CallAsync("chat.postMessage", botToken, ("channel", Channel), ("text", "Agreed"), ("thread_ts", rootTs));
+        var graceReply = _slack.AddMessage(Channel, Grace, "Good catch", threadTs: rootTs);
+        var (_, reply) = await CallAsync("chat.postMessage", _botToken, ("channel", Channel), ("text", "Agreed"), ("thread_ts", rootTs));
 
         Assert.True((bool)root["ok"]!);
         Assert.Equal(Channel, (string)root["channel"]!);
@@ -59,17 +59,17 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
         Assert.Equal("B0BOT0009", (string)root["message"]!["bot_id"]!);
         Assert.True(string.CompareOrdinal(rootTs, graceReply) < 0 && string.CompareOrdinal(graceReply, (string)reply["ts"]!) < 0);
 
-        var (_, replies) = await CallAsync("conversations.replies", botToken, ("channel", Channel), ("ts", rootTs));
+        var (_, replies) = await CallAsync("conversations.replies", _botToken, ("channel", Channel), ("ts", rootTs));
         var messages = replies["messages"]!.AsArray();
         Assert.Equal([rootTs, graceReply, (string)reply["ts"]!], messages.Select(m => (string)m!["ts"]!));
         Assert.Equal(2, (int)messages[0]!["reply_count"]!);
         Assert.Equal(rootTs, (string)messages[2]!["thread_ts"]!);
         Assert.False((bool)replies["has_more"]!);
 
-        var (_, link) = await CallAsync("chat.getPermalink", botToken, ("channel", Channel), ("message_ts", rootTs));
+        var (_, link) = await CallAsync("chat.getPermalink", _botToken, ("channel", Channel), ("message_ts", rootTs));
         Assert.Equal($"https://example-workspace.slack.com/archives/{Channel}/p{rootTs.Replace(".", "", StringComparison.Ordinal)}", (string)link["permalink"]!);
 
-        var stored = slack.Messages(Channel);
+        var stored = _slack.Messages(Channel);
         Assert.Equal(3, stored.Count);
         Assert.Equal(JsonNode.Parse(blocks)!.ToJsonString(), stored[0].BlocksJson);
         Assert.Equal(BotUser, stored[0].UserId);
@@ -84,28 +84,28 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
         {
             Content = JsonContent.Create(new { channel = Channel, blocks = new[] { new { type = "divider" } }, unfurl_links = false }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", botToken);
-        using var response = await http.SendAsync(request);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _botToken);
+        using var response = await _http.SendAsync(request);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.True((bool)body["ok"]!, body.ToJsonString());
-        var message = Assert.Single(slack.Messages(Channel));
+        var message = Assert.Single(_slack.Messages(Channel));
         Assert.Equal("""[{"type":"divider"}]""", message.BlocksJson);
         Assert.False(message.UnfurlLinks);
-        Assert.Equal("false", slack.CallsTo("chat.postMessage").Single().Arg("unfurl_links"));
+        Assert.Equal("false", _slack.CallsTo("chat.postMessage").Single().Arg("unfurl_links"));
     }
 
     [Fact]
     public async Task PostMessage_WhenTheBotIsNotAMember_AnswersNotInChannelLikeSlack()
     {
-        slack.AddChannel(Team, "C0NOTMEMB", "elsewhere", Ada);
-        slack.AddChannel(Team, "C0NOBODY", "empty");
+        _slack.AddChannel(Team, "C0NOTMEMB", "elsewhere", Ada);
+        _slack.AddChannel(Team, "C0NOBODY", "empty");
 
-        var (status, raw) = await CallRawAsync("chat.postMessage", botToken, ("channel", "C0NOTMEMB"), ("text", "hi"));
+        var (status, raw) = await CallRawAsync("chat.postMessage", _botToken, ("channel", "C0NOTMEMB"), ("text", "hi"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("""{"ok":false,"error":"not_in_channel"}""", raw);
-        Assert.Empty(slack.Messages("C0NOTMEMB"));
+        Assert.Empty(_slack.Messages("C0NOTMEMB"));
     }
 
     [Theory]
@@ -114,9 +114,9 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     [InlineData("C0ARCHIVE", "hi", "is_archived")]
     public async Task PostMessage_WithBadArguments_AnswersSlacksErrorCodes(string channel, string text, string error)
     {
-        slack.AddChannel(Team, "C0ARCHIVE", "old", false, true, BotUser);
+        _slack.AddChannel(Team, "C0ARCHIVE", "old", false, true, BotUser);
 
-        var (_, body) = await CallAsync("chat.postMessage", botToken, ("channel", channel), ("text", text));
+        var (_, body) = await CallAsync("chat.postMessage", _botToken, ("channel", channel), ("text", text));
 
         Assert.Equal(error, (string)body["error"]!);
     }
@@ -124,7 +124,7 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     [Fact]
     public async Task MethodsNeedingAScopeTheTokenLacks_AnswerMissingScopeWithNeededAndProvided()
     {
-        var token = slack.IssueToken(Team, BotUser, "chat:write", isBot: true);
+        var token = _slack.IssueToken(Team, BotUser, "chat:write", isBot: true);
 
         var (_, body) = await CallAsync("users.info", token, ("user", Grace));
 
@@ -137,10 +137,10 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     [Fact]
     public async Task UsersInfo_ShowsTheEmailOnlyWithUsersReadEmail()
     {
-        var (_, withoutEmail) = await CallAsync("users.info", botToken, ("user", Grace));
-        var (_, withEmail) = await CallAsync("users.info", adaToken, ("user", Grace));
-        var (_, lookedUp) = await CallAsync("users.lookupByEmail", adaToken, ("email", "grace.hopper@example.com"));
-        var (_, unknown) = await CallAsync("users.lookupByEmail", adaToken, ("email", "nobody@example.com"));
+        var (_, withoutEmail) = await CallAsync("users.info", _botToken, ("user", Grace));
+        var (_, withEmail) = await CallAsync("users.info", _adaToken, ("user", Grace));
+        var (_, lookedUp) = await CallAsync("users.lookupByEmail", _adaToken, ("email", "grace.hopper@example.com"));
+        var (_, unknown) = await CallAsync("users.lookupByEmail", _adaToken, ("email", "nobody@example.com"));
 
         Assert.Equal("Grace Hopper", (string)withoutEmail["user"]!["real_name"]!);
         Assert.Null(withoutEmail["user"]!["profile"]!["email"]);
@@ -155,9 +155,9 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     {
         var (_, unknown) = await CallAsync("auth.test", "xoxb-unknown");
         var (_, none) = await CallAsync("auth.test", null);
-        var (_, fromArg) = await CallAsync("auth.test", null, ("token", botToken));
-        slack.RevokeToken(adaToken);
-        var (_, revoked) = await CallAsync("auth.test", adaToken);
+        var (_, fromArg) = await CallAsync("auth.test", null, ("token", _botToken));
+        _slack.RevokeToken(_adaToken);
+        var (_, revoked) = await CallAsync("auth.test", _adaToken);
 
         Assert.Equal("invalid_auth", (string)unknown["error"]!);
         Assert.Equal("not_authed", (string)none["error"]!);
@@ -172,11 +172,11 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     {
         for (var i = 1; i <= 4; i++)
         {
-            slack.AddChannel(Team, $"C0PAGE000{i}", $"page-{i}", false, false, BotUser);
+            _slack.AddChannel(Team, $"C0PAGE000{i}", $"page-{i}", false, false, BotUser);
         }
 
-        slack.AddChannel(Team, "C0ARCHIVED", "archived", false, true, BotUser);
-        slack.AddChannel(Team, "G0PRIVATE", "secret", true, false, BotUser);
+        _slack.AddChannel(Team, "C0ARCHIVED", "archived", false, true, BotUser);
+        _slack.AddChannel(Team, "G0PRIVATE", "secret", true, false, BotUser);
 
         var seen = new List<string>();
         var cursors = new List<string>();
@@ -189,7 +189,7 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
                 args.Add(("cursor", cursor));
             }
 
-            var (_, page) = await CallAsync("users.conversations", botToken, [.. args]);
+            var (_, page) = await CallAsync("users.conversations", _botToken, [.. args]);
             Assert.True((bool)page["ok"]!, page.ToJsonString());
             seen.AddRange(page["channels"]!.AsArray().Select(c => (string)c!["id"]!));
             cursor = (string)page["response_metadata"]!["next_cursor"]!;
@@ -201,75 +201,75 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
         Assert.Equal(3, cursors.Count);
         Assert.Equal("", cursors[^1]);
 
-        var (_, bad) = await CallAsync("users.conversations", botToken, ("cursor", "bm9wZQ=="));
+        var (_, bad) = await CallAsync("users.conversations", _botToken, ("cursor", "bm9wZQ=="));
         Assert.Equal("invalid_cursor", (string)bad["error"]!);
-        var (_, noScope) = await CallAsync("users.conversations", botToken, ("types", "im"));
+        var (_, noScope) = await CallAsync("users.conversations", _botToken, ("types", "im"));
         Assert.Equal("im:read", (string)noScope["needed"]!);
     }
 
     [Fact]
     public async Task RateLimitedFault_Answers429WithRetryAfter_ThenTheNextCallSucceeds()
     {
-        slack.FailNext("chat.postMessage", SlackFault.RateLimited(3));
+        _slack.FailNext("chat.postMessage", SlackFault.RateLimited(3));
 
-        using var limited = await PostFormAsync("chat.postMessage", botToken, ("channel", Channel), ("text", "hi"));
-        var (_, next) = await CallAsync("chat.postMessage", botToken, ("channel", Channel), ("text", "hi"));
+        using var limited = await PostFormAsync("chat.postMessage", _botToken, ("channel", Channel), ("text", "hi"));
+        var (_, next) = await CallAsync("chat.postMessage", _botToken, ("channel", Channel), ("text", "hi"));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(3), limited.Headers.RetryAfter!.Delta);
         Assert.Equal("""{"ok":false,"error":"ratelimited"}""", await limited.Content.ReadAsStringAsync());
         Assert.True((bool)next["ok"]!);
-        Assert.Single(slack.Messages(Channel));
-        var calls = slack.CallsTo("chat.postMessage");
+        Assert.Single(_slack.Messages(Channel));
+        var calls = _slack.CallsTo("chat.postMessage");
         Assert.Equal([true, false], calls.Select(c => c.HitFault));
         Assert.Equal(429, calls[0].StatusCode);
-        Assert.Equal(botToken, calls[1].Token);
+        Assert.Equal(_botToken, calls[1].Token);
     }
 
     [Fact]
     public async Task ServerErrorAndErrorFaults_AreConsumedInOrder()
     {
-        slack.FailNext("auth.test", SlackFault.ServerError());
-        slack.FailNext("auth.test", SlackFault.Error("fatal_error"), times: 2);
+        _slack.FailNext("auth.test", SlackFault.ServerError());
+        _slack.FailNext("auth.test", SlackFault.Error("fatal_error"), times: 2);
 
-        using var first = await PostFormAsync("auth.test", botToken);
-        var (_, second) = await CallAsync("auth.test", botToken);
-        var (_, third) = await CallAsync("auth.test", botToken);
-        var (_, fourth) = await CallAsync("auth.test", botToken);
+        using var first = await PostFormAsync("auth.test", _botToken);
+        var (_, second) = await CallAsync("auth.test", _botToken);
+        var (_, third) = await CallAsync("auth.test", _botToken);
+        var (_, fourth) = await CallAsync("auth.test", _botToken);
 
         Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
         Assert.Equal("fatal_error", (string)second["error"]!);
         Assert.Equal("fatal_error", (string)third["error"]!);
         Assert.True((bool)fourth["ok"]!);
-        Assert.Equal(0, slack.PendingFaults("auth.test"));
+        Assert.Equal(0, _slack.PendingFaults("auth.test"));
     }
 
     [Fact]
     public async Task HangFault_NeverAnswersUntilTheClientGivesUp()
     {
-        slack.FailNext("chat.postMessage", SlackFault.Hang());
+        _slack.FailNext("chat.postMessage", SlackFault.Hang());
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            PostFormAsync("chat.postMessage", botToken, timeout.Token, ("channel", Channel), ("text", "hi")));
+            PostFormAsync("chat.postMessage", _botToken, timeout.Token, ("channel", Channel), ("text", "hi")));
 
-        var call = Assert.Single(slack.CallsTo("chat.postMessage"));
+        var call = Assert.Single(_slack.CallsTo("chat.postMessage"));
         Assert.Equal(SlackFaultKind.Hang, call.Fault!.Kind);
         Assert.Null(call.StatusCode);
-        Assert.Empty(slack.Messages(Channel));
+        Assert.Empty(_slack.Messages(Channel));
     }
 
     [Fact]
     public async Task HangFault_IsAbortedWhenTheServerIsDisposed()
     {
-        slack.FailNext("auth.test", SlackFault.Hang());
-        var pending = PostFormAsync("auth.test", botToken);
-        while (slack.CallsTo("auth.test").Count == 0)
+        _slack.FailNext("auth.test", SlackFault.Hang());
+        var pending = PostFormAsync("auth.test", _botToken);
+        while (_slack.CallsTo("auth.test").Count == 0)
         {
             await Task.Delay(10);
         }
 
-        var disposing = slack.DisposeAsync().AsTask();
+        var disposing = _slack.DisposeAsync().AsTask();
 
         await Assert.ThrowsAsync<HttpRequestException>(() => pending);
         Assert.Same(disposing, await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromSeconds(5))));
@@ -278,11 +278,11 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     [Fact]
     public async Task Arguments_MayComeFromTheQueryString()
     {
-        using var response = await http.GetAsync($"users.info?user={Grace}&token={botToken}");
+        using var response = await _http.GetAsync($"users.info?user={Grace}&token={_botToken}");
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(Grace, (string)body["user"]!["id"]!);
-        Assert.Equal(botToken, slack.CallsTo("users.info").Single().Token);
+        Assert.Equal(_botToken, _slack.CallsTo("users.info").Single().Token);
     }
 
     [Fact]
@@ -311,7 +311,7 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     [Fact]
     public async Task OAuthCode_ExchangesOnceForFixtureShapedTokens()
     {
-        var code = slack.IssueOAuthCode(new OAuthCodeGrant(Team, "111.222", "s3cret", BotUser, Ada));
+        var code = _slack.IssueOAuthCode(new OAuthCodeGrant(Team, "111.222", "s3cret", BotUser, Ada));
 
         using var first = await ExchangeWithBasicAsync(code, "111.222", "s3cret");
         var body = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
@@ -340,7 +340,7 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     [Fact]
     public async Task OAuthTokenRotation_RefreshIssuesNewTokensAndRetiresTheOld()
     {
-        var code = slack.IssueOAuthCode(new OAuthCodeGrant(Team, "111.222", "s3cret", BotUser, Ada) { TokenRotation = true });
+        var code = _slack.IssueOAuthCode(new OAuthCodeGrant(Team, "111.222", "s3cret", BotUser, Ada) { TokenRotation = true });
         var (_, installed) = await CallAsync("oauth.v2.access", null, ("client_id", "111.222"), ("client_secret", "s3cret"), ("code", code));
         var oldToken = (string)installed["access_token"]!;
         var refreshToken = (string)installed["refresh_token"]!;
@@ -367,42 +367,42 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAndDelete_OnlyTouchTheCallersOwnMessages()
     {
-        var (_, posted) = await CallAsync("chat.postMessage", botToken, ("channel", Channel), ("text", "v1"));
+        var (_, posted) = await CallAsync("chat.postMessage", _botToken, ("channel", Channel), ("text", "v1"));
         var ts = (string)posted["ts"]!;
-        var gracesTs = slack.AddMessage(Channel, Grace, "mine");
+        var gracesTs = _slack.AddMessage(Channel, Grace, "mine");
 
-        var (_, updated) = await CallAsync("chat.update", botToken, ("channel", Channel), ("ts", ts), ("text", "v2"));
-        var (_, notOwn) = await CallAsync("chat.update", botToken, ("channel", Channel), ("ts", gracesTs), ("text", "x"));
-        var (_, missing) = await CallAsync("chat.delete", botToken, ("channel", Channel), ("ts", "1.000001"));
-        Assert.Equal("v2", slack.Messages(Channel)[0].Text);
-        var (_, deleted) = await CallAsync("chat.delete", botToken, ("channel", Channel), ("ts", ts));
+        var (_, updated) = await CallAsync("chat.update", _botToken, ("channel", Channel), ("ts", ts), ("text", "v2"));
+        var (_, notOwn) = await CallAsync("chat.update", _botToken, ("channel", Channel), ("ts", gracesTs), ("text", "x"));
+        var (_, missing) = await CallAsync("chat.delete", _botToken, ("channel", Channel), ("ts", "1.000001"));
+        Assert.Equal("v2", _slack.Messages(Channel)[0].Text);
+        var (_, deleted) = await CallAsync("chat.delete", _botToken, ("channel", Channel), ("ts", ts));
 
         Assert.Equal("v2", (string)updated["text"]!);
         Assert.NotNull(updated["message"]!["edited"]);
         Assert.Equal("cant_update_message", (string)notOwn["error"]!);
         Assert.Equal("message_not_found", (string)missing["error"]!);
         Assert.True((bool)deleted["ok"]!);
-        Assert.Equal([gracesTs], slack.Messages(Channel).Select(m => m.Ts));
+        Assert.Equal([gracesTs], _slack.Messages(Channel).Select(m => m.Ts));
     }
 
     [Fact]
     public async Task ConversationsInviteAndOpen_ChangeMembership()
     {
-        var (_, invited) = await CallAsync("conversations.invite", adaToken, ("channel", Channel), ("users", Linus));
-        var (_, again) = await CallAsync("conversations.invite", adaToken, ("channel", Channel), ("users", Linus));
-        var (_, im) = await CallAsync("conversations.open", adaToken, ("users", Grace));
-        var (_, mpim) = await CallAsync("conversations.open", adaToken, ("users", $"{Grace},{Linus}"));
-        var (_, sameMpim) = await CallAsync("conversations.open", adaToken, ("users", $"{Linus},{Grace}"));
+        var (_, invited) = await CallAsync("conversations.invite", _adaToken, ("channel", Channel), ("users", Linus));
+        var (_, again) = await CallAsync("conversations.invite", _adaToken, ("channel", Channel), ("users", Linus));
+        var (_, im) = await CallAsync("conversations.open", _adaToken, ("users", Grace));
+        var (_, mpim) = await CallAsync("conversations.open", _adaToken, ("users", $"{Grace},{Linus}"));
+        var (_, sameMpim) = await CallAsync("conversations.open", _adaToken, ("users", $"{Linus},{Grace}"));
 
         Assert.True((bool)invited["ok"]!, invited.ToJsonString());
-        Assert.Contains(Linus, slack.ChannelMembers(Channel));
+        Assert.Contains(Linus, _slack.ChannelMembers(Channel));
         Assert.Equal("already_in_channel", (string)again["error"]!);
         Assert.StartsWith("D", (string)im["channel"]!["id"]!, StringComparison.Ordinal);
         var mpimId = (string)mpim["channel"]!["id"]!;
         Assert.StartsWith("G", mpimId, StringComparison.Ordinal);
         Assert.Equal(mpimId, (string)sameMpim["channel"]!["id"]!);
         Assert.True((bool)sameMpim["already_open"]!);
-        Assert.Equal([Ada, Grace, Linus], slack.ChannelMembers(mpimId).Order(StringComparer.Ordinal));
+        Assert.Equal([Ada, Grace, Linus], _slack.ChannelMembers(mpimId).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -410,32 +410,32 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     {
         var profile = """{"status_text":"Reviewing code","status_emoji":":eyes:","status_expiration":0}""";
 
-        var (_, body) = await CallAsync("users.profile.set", adaToken, ("profile", profile));
-        var (_, asBot) = await CallAsync("users.profile.set", botToken, ("profile", profile));
+        var (_, body) = await CallAsync("users.profile.set", _adaToken, ("profile", profile));
+        var (_, asBot) = await CallAsync("users.profile.set", _botToken, ("profile", profile));
 
         Assert.True((bool)body["ok"]!, body.ToJsonString());
         Assert.Equal(":eyes:", (string)body["profile"]!["status_emoji"]!);
-        Assert.Equal(new SlackUserStatus("Reviewing code", ":eyes:", 0), slack.UserStatus(Ada));
+        Assert.Equal(new SlackUserStatus("Reviewing code", ":eyes:", 0), _slack.UserStatus(Ada));
         Assert.Equal("missing_scope", (string)asBot["error"]!);
     }
 
     [Fact]
     public async Task ViewsOpen_ExchangesATriggerOnce()
     {
-        slack.RegisterTrigger("123.456.abc");
-        slack.RegisterTrigger("123.456.old", expired: true);
+        _slack.RegisterTrigger("123.456.abc");
+        _slack.RegisterTrigger("123.456.old", expired: true);
         var view = """{"type":"modal","callback_id":"share","title":{"type":"plain_text","text":"Share"},"blocks":[]}""";
 
-        var (_, opened) = await CallAsync("views.open", botToken, ("trigger_id", "123.456.abc"), ("view", view));
-        var (_, reused) = await CallAsync("views.open", botToken, ("trigger_id", "123.456.abc"), ("view", view));
-        var (_, expired) = await CallAsync("views.open", botToken, ("trigger_id", "123.456.old"), ("view", view));
+        var (_, opened) = await CallAsync("views.open", _botToken, ("trigger_id", "123.456.abc"), ("view", view));
+        var (_, reused) = await CallAsync("views.open", _botToken, ("trigger_id", "123.456.abc"), ("view", view));
+        var (_, expired) = await CallAsync("views.open", _botToken, ("trigger_id", "123.456.old"), ("view", view));
 
         Assert.True((bool)opened["ok"]!, opened.ToJsonString());
         Assert.StartsWith("V", (string)opened["view"]!["id"]!, StringComparison.Ordinal);
         Assert.Equal("share", (string)opened["view"]!["callback_id"]!);
         Assert.Equal("exchanged_trigger_id", (string)reused["error"]!);
         Assert.Equal("expired_trigger_id", (string)expired["error"]!);
-        var recorded = Assert.Single(slack.OpenedViews);
+        var recorded = Assert.Single(_slack.OpenedViews);
         Assert.Equal("share", recorded.CallbackId);
         Assert.Equal("123.456.abc", recorded.TriggerId);
     }
@@ -443,13 +443,13 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
     [Fact]
     public async Task ResponseUrl_RecordsJsonPosts()
     {
-        var url = slack.NewResponseUrl();
+        var url = _slack.NewResponseUrl();
 
-        using var response = await http.PostAsync(url, new StringContent("""{"text":"done","replace_original":true}""", Encoding.UTF8, "application/json"));
+        using var response = await _http.PostAsync(url, new StringContent("""{"text":"done","replace_original":true}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith(slack.ResponseUrlBase.ToString(), url.ToString(), StringComparison.Ordinal);
-        var post = Assert.Single(slack.ResponseUrlPosts(url));
+        Assert.StartsWith(_slack.ResponseUrlBase.ToString(), url.ToString(), StringComparison.Ordinal);
+        var post = Assert.Single(_slack.ResponseUrlPosts(url));
         Assert.Equal("done", (string)post.ParseJson()["text"]!);
     }
 
@@ -499,7 +499,7 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await http.SendAsync(request, cancellationToken);
+        return await _http.SendAsync(request, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> ExchangeWithBasicAsync(string code, string clientId, string clientSecret)
@@ -510,6 +510,6 @@ public sealed partial class FakeSlackServerTests : IAsyncLifetime
         };
         request.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}")));
-        return await http.SendAsync(request);
+        return await _http.SendAsync(request);
     }
 }

@@ -44,14 +44,14 @@ internal sealed record CapturedLog(
 /// </summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
-    private readonly ConcurrentQueue<CapturedLog> entries = new();
-    private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
+    private readonly ConcurrentQueue<CapturedLog> _entries = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
-    public IReadOnlyList<CapturedLog> Entries => [.. entries];
+    public IReadOnlyList<CapturedLog> Entries => [.. _entries];
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
-    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
     public void Dispose()
     {
@@ -77,15 +77,15 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
     private sealed class CapturingLogger(CapturingLoggerProvider provider, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => provider.scopes.Push(state);
+            where TState : notnull => provider._scopes.Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var scopeTexts = new List<string>();
-            provider.scopes.ForEachScope((scope, list) => list.AddRange(Describe(scope)), scopeTexts);
-            provider.entries.Enqueue(new CapturedLog(
+            provider._scopes.ForEachScope((scope, list) => list.AddRange(Describe(scope)), scopeTexts);
+            provider._entries.Enqueue(new CapturedLog(
                 category, logLevel, eventId, formatter(state, exception), [.. Describe(state)], exception?.ToString(), scopeTexts));
         }
     }

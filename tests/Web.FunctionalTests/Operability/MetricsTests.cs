@@ -20,20 +20,20 @@ internal sealed record Measured(string Instrument, long Value, IReadOnlyDictiona
 /// </summary>
 internal sealed class MeterRecorder : IDisposable
 {
-    private readonly MeterListener listener = new();
-    private readonly ConcurrentQueue<Measured> measured = new();
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentQueue<Measured> _measured = new();
 
     public MeterRecorder(IServiceProvider services)
     {
         var factory = services.GetRequiredService<IMeterFactory>();
-        listener.InstrumentPublished = (instrument, l) =>
+        _listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == "CodeStream.Integrations" && ReferenceEquals(instrument.Meter.Scope, factory))
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
             var tagged = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var tag in tags)
@@ -41,16 +41,16 @@ internal sealed class MeterRecorder : IDisposable
                 tagged[tag.Key] = Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            measured.Enqueue(new Measured(instrument.Name, value, tagged));
+            _measured.Enqueue(new Measured(instrument.Name, value, tagged));
         });
-        listener.Start();
+        _listener.Start();
     }
 
-    public IReadOnlyList<Measured> Of(string instrument) => [.. measured.Where(m => m.Instrument == instrument)];
+    public IReadOnlyList<Measured> Of(string instrument) => [.. _measured.Where(m => m.Instrument == instrument)];
 
     public long Sum(string instrument, Func<Measured, bool>? where = null) => Of(instrument).Where(where ?? (_ => true)).Sum(m => m.Value);
 
-    public void Dispose() => listener.Dispose();
+    public void Dispose() => _listener.Dispose();
 }
 
 /// <summary>

@@ -15,7 +15,7 @@ public sealed class HeadlessChromium : IAsyncLifetime
     public const string ExecutablePath = "/usr/bin/chromium";
     public const string RequireEnvironmentVariable = "CODESTREAM_REQUIRE_CHROMIUM";
 
-    private IPlaywright? playwright;
+    private IPlaywright? _playwright;
 
     public IBrowser? Browser { get; private set; }
 
@@ -30,8 +30,8 @@ public sealed class HeadlessChromium : IAsyncLifetime
             return;
         }
 
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = ExecutablePath,
             Headless = true,
@@ -46,7 +46,7 @@ public sealed class HeadlessChromium : IAsyncLifetime
             await Browser.CloseAsync();
         }
 
-        playwright?.Dispose();
+        _playwright?.Dispose();
     }
 
     /// <summary>The browser, or a skip (a failure where Chromium is required).</summary>

@@ -17,16 +17,16 @@ internal sealed class SlackTraffic
     public const string InteractivityPath = "/no-auth/provider-action/slack";
     public const string OAuthPath = "/no-auth/provider-token/slack";
 
-    private static int counter;
-    private readonly ConcurrentQueue<string> signatures = new();
+    private static int _counter;
+    private readonly ConcurrentQueue<string> _signatures = new();
 
-    public IReadOnlyCollection<string> SignaturesSent => signatures;
+    public IReadOnlyCollection<string> SignaturesSent => _signatures;
 
     public static string UrlVerification(string challenge) =>
         new JsonObject { ["token"] = "Jhj5dZrVaK7ZwHHjRyZWjbDl", ["challenge"] = challenge, ["type"] = "url_verification" }.ToJsonString();
 
     public static string NewEventId() =>
-        "Ev" + Interlocked.Increment(ref counter).ToString("D4", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        "Ev" + Interlocked.Increment(ref _counter).ToString("D4", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
     /// <summary>An <c>event_callback</c> for a message <paramref name="ts"/> in the thread <paramref name="threadTs"/> of #code-review.</summary>
     public static string ThreadReply(string eventId, string ts, string threadTs, string text, string user = SlackScenario.GraceSlackId) => new JsonObject
@@ -127,7 +127,7 @@ internal sealed class SlackTraffic
         HttpClient client, string path, string body, string secret = SlackScenario.SigningSecret, string contentType = "application/json")
     {
         var (timestamp, signature) = SlackRequestSigner.Sign(secret, body, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        signatures.Enqueue(signature);
+        _signatures.Enqueue(signature);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
         request.Headers.Add(SlackRequestSigner.TimestampHeader, timestamp);
         request.Headers.Add(SlackRequestSigner.SignatureHeader, signature);

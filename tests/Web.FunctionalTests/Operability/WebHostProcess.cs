@@ -20,14 +20,14 @@ internal sealed partial class WebHostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly Process process;
-    private readonly StringBuilder output = new();
-    private readonly StringBuilder errors = new();
-    private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _errors = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private WebHostProcess(Process process)
     {
-        this.process = process;
+        this._process = process;
     }
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -36,9 +36,9 @@ internal sealed partial class WebHostProcess : IAsyncDisposable
     {
         get
         {
-            lock (output)
+            lock (_output)
             {
-                return output.ToString() + Environment.NewLine + errors.ToString();
+                return _output.ToString() + Environment.NewLine + _errors.ToString();
             }
         }
     }
@@ -106,22 +106,22 @@ internal sealed partial class WebHostProcess : IAsyncDisposable
         string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var host = new WebHostProcess(Start(workingDirectory, [.. arguments, "--urls=http://127.0.0.1:0"], environment));
-        host.process.OutputDataReceived += (_, e) => host.OnLine(e.Data, host.output);
-        host.process.ErrorDataReceived += (_, e) => host.OnLine(e.Data, host.errors);
-        host.process.BeginOutputReadLine();
-        host.process.BeginErrorReadLine();
+        host._process.OutputDataReceived += (_, e) => host.OnLine(e.Data, host._output);
+        host._process.ErrorDataReceived += (_, e) => host.OnLine(e.Data, host._errors);
+        host._process.BeginOutputReadLine();
+        host._process.BeginErrorReadLine();
 
-        var exited = host.process.WaitForExitAsync();
-        var first = await Task.WhenAny(host.listening.Task, exited, Task.Delay(StartTimeout));
-        if (first != host.listening.Task)
+        var exited = host._process.WaitForExitAsync();
+        var first = await Task.WhenAny(host._listening.Task, exited, Task.Delay(StartTimeout));
+        if (first != host._listening.Task)
         {
-            var reason = first == exited ? $"exited with {host.process.ExitCode}" : $"did not listen within {StartTimeout.TotalSeconds} s";
+            var reason = first == exited ? $"exited with {host._process.ExitCode}" : $"did not listen within {StartTimeout.TotalSeconds} s";
             var printed = host.Output;
             await host.DisposeAsync();
             throw new InvalidOperationException($"The host {reason}:{Environment.NewLine}{printed}");
         }
 
-        host.BaseAddress = await host.listening.Task;
+        host.BaseAddress = await host._listening.Task;
         return host;
     }
 
@@ -153,19 +153,19 @@ internal sealed partial class WebHostProcess : IAsyncDisposable
     {
         try
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                _process.Kill(entireProcessTree: true);
             }
 
-            await process.WaitForExitAsync();
+            await _process.WaitForExitAsync();
         }
         catch (InvalidOperationException)
         {
             // Never started or already reaped.
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     private static Process Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
@@ -206,14 +206,14 @@ internal sealed partial class WebHostProcess : IAsyncDisposable
             return;
         }
 
-        lock (output)
+        lock (_output)
         {
             into.AppendLine(line);
         }
 
         if (ListeningLine().Match(line) is { Success: true } match)
         {
-            listening.TrySetResult(new Uri(match.Groups["url"].Value));
+            _listening.TrySetResult(new Uri(match.Groups["url"].Value));
         }
     }
 

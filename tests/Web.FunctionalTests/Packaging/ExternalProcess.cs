@@ -16,12 +16,12 @@ internal sealed record CommandResult(string CommandLine, int ExitCode, string Ou
 /// </summary>
 internal sealed class ExternalProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private ExternalProcess(Process process, string commandLine)
     {
-        this.process = process;
+        this._process = process;
         CommandLine = commandLine;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -31,15 +31,15 @@ internal sealed class ExternalProcess : IAsyncDisposable
 
     public string CommandLine { get; }
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     public string Output
     {
         get
         {
-            lock (output)
+            lock (_output)
             {
-                return output.ToString();
+                return _output.ToString();
             }
         }
     }
@@ -118,7 +118,7 @@ internal sealed class ExternalProcess : IAsyncDisposable
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            await command.process.WaitForExitAsync(cancel.Token);
+            await command._process.WaitForExitAsync(cancel.Token);
         }
         catch (OperationCanceledException)
         {
@@ -127,7 +127,7 @@ internal sealed class ExternalProcess : IAsyncDisposable
                 $"`{command.CommandLine}` did not finish within {timeout.TotalSeconds} s:{Environment.NewLine}{command.Output}");
         }
 
-        return new CommandResult(command.CommandLine, command.process.ExitCode, command.Output, clock.Elapsed);
+        return new CommandResult(command.CommandLine, command._process.ExitCode, command.Output, clock.Elapsed);
     }
 
     /// <summary>Kills the process and its children, and waits for them.</summary>
@@ -135,13 +135,13 @@ internal sealed class ExternalProcess : IAsyncDisposable
     {
         try
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                _process.Kill(entireProcessTree: true);
             }
 
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await process.WaitForExitAsync(cancel.Token);
+            await _process.WaitForExitAsync(cancel.Token);
         }
         catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
         {
@@ -152,7 +152,7 @@ internal sealed class ExternalProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        process.Dispose();
+        _process.Dispose();
     }
 
     private void Append(string? line)
@@ -162,9 +162,9 @@ internal sealed class ExternalProcess : IAsyncDisposable
             return;
         }
 
-        lock (output)
+        lock (_output)
         {
-            output.AppendLine(line);
+            _output.AppendLine(line);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class PackedPackagesFixture : IAsyncLifetime
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan SampleBuildTimeout = TimeSpan.FromMinutes(3);
 
-    private readonly StringBuilder log = new();
+    private readonly StringBuilder _log = new();
 
     public string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -34,7 +34,7 @@ public sealed class PackedPackagesFixture : IAsyncLifetime
     public string SampleDll { get; private set; } = null!;
 
     /// <summary>What each step took, and the commands, for the test output.</summary>
-    public string Log => log.ToString();
+    public string Log => _log.ToString();
 
     public string PackagePath(string layer) => Path.Combine(Feed, $"CodeStream.Integrations.{layer}.{Version}.nupkg");
 
@@ -96,9 +96,9 @@ public sealed class PackedPackagesFixture : IAsyncLifetime
 
     public void Record(string line)
     {
-        lock (log)
+        lock (_log)
         {
-            log.AppendLine(line);
+            _log.AppendLine(line);
         }
     }
 

@@ -27,75 +27,75 @@ public sealed class SlackGatewayTests : IAsyncLifetime
 
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
 
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
-    private readonly ConcurrentQueue<SentRequest> sent = new();
-    private readonly string keysPath = Path.Combine(Path.GetTempPath(), "codestream-tests", "gateway-keys-" + Guid.NewGuid().ToString("N"));
-    private FakeSlackServer slack = null!;
-    private ServiceProvider provider = null!;
-    private ISlackGateway gateway = null!;
-    private string adaToken = null!;
-    private string botToken = null!;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
+    private readonly ConcurrentQueue<SentRequest> _sent = new();
+    private readonly string _keysPath = Path.Combine(Path.GetTempPath(), "codestream-tests", "gateway-keys-" + Guid.NewGuid().ToString("N"));
+    private FakeSlackServer _slack = null!;
+    private ServiceProvider _provider = null!;
+    private ISlackGateway _gateway = null!;
+    private string _adaToken = null!;
+    private string _botToken = null!;
 
     public async Task InitializeAsync()
     {
-        slack = await FakeSlackServer.StartAsync(time);
-        slack.AddWorkspace(Team, "Example Workspace", "example-workspace");
-        slack.AddUser(Team, Ada, "ada", "Ada Lovelace", "ada@example.com", "Europe/London");
-        slack.AddUser(Team, Grace, "grace", "Grace Hopper", "Grace.Hopper@example.com", "America/New_York");
-        slack.AddUser(Team, Linus, "linus", "Linus Torvalds", "linus@example.com");
-        slack.AddBot(Team, BotUser, "B0BOT0009", "A0CSAPP01");
-        slack.AddChannel(Team, Channel, "code-review", false, false, Ada, Grace, BotUser);
-        adaToken = slack.IssueToken(
+        _slack = await FakeSlackServer.StartAsync(_time);
+        _slack.AddWorkspace(Team, "Example Workspace", "example-workspace");
+        _slack.AddUser(Team, Ada, "ada", "Ada Lovelace", "ada@example.com", "Europe/London");
+        _slack.AddUser(Team, Grace, "grace", "Grace Hopper", "Grace.Hopper@example.com", "America/New_York");
+        _slack.AddUser(Team, Linus, "linus", "Linus Torvalds", "linus@example.com");
+        _slack.AddBot(Team, BotUser, "B0BOT0009", "A0CSAPP01");
+        _slack.AddChannel(Team, Channel, "code-review", false, false, Ada, Grace, BotUser);
+        _adaToken = _slack.IssueToken(
             Team,
             Ada,
             "channels:history,channels:read,channels:write,chat:write,groups:read,groups:write,im:read,im:write,mpim:read,mpim:write,users:read,users:read.email");
-        botToken = slack.IssueToken(Team, BotUser, "chat:write,channels:history,channels:read,users:read", isBot: true);
+        _botToken = _slack.IssueToken(Team, BotUser, "chat:write,channels:history,channels:read,users:read", isBot: true);
 
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["integrations:slack:cloud:apiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+                ["integrations:slack:cloud:apiBaseUrl"] = _slack.ApiBaseUrl.ToString(),
                 ["integrations:slack:cloud:appClientId"] = "1111.2222",
                 ["integrations:slack:cloud:appClientSecret"] = "client-secret-7f3a9c",
-                ["dataProtection:keysPath"] = keysPath,
+                ["dataProtection:keysPath"] = _keysPath,
             })
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<TimeProvider>(_time)
             .AddInfrastructure(configuration);
-        services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new RecordingHandler(sent)));
-        provider = services.BuildServiceProvider();
-        gateway = provider.GetRequiredService<ISlackGateway>();
+        services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new RecordingHandler(_sent)));
+        _provider = services.BuildServiceProvider();
+        _gateway = _provider.GetRequiredService<ISlackGateway>();
     }
 
     public async Task DisposeAsync()
     {
-        await provider.DisposeAsync();
-        await slack.DisposeAsync();
-        if (Directory.Exists(keysPath))
+        await _provider.DisposeAsync();
+        await _slack.DisposeAsync();
+        if (Directory.Exists(_keysPath))
         {
-            Directory.Delete(keysPath, recursive: true);
+            Directory.Delete(_keysPath, recursive: true);
         }
     }
 
     [Fact]
     public async Task GetUserInfo_WhenRateLimitedWithRetryAfter3_RetriesOnlyAfter3SecondsThenSucceeds()
     {
-        slack.FailNext("users.info", SlackFault.RateLimited(3));
+        _slack.FailNext("users.info", SlackFault.RateLimited(3));
 
-        var call = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        var call = _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
         await WaitForCallsAsync("users.info", 1);
-        time.Advance(TimeSpan.FromSeconds(2.8));
+        _time.Advance(TimeSpan.FromSeconds(2.8));
         await Task.Delay(250);
-        var callsBefore3Seconds = slack.CallsTo("users.info").Count;
-        await AdvanceUntilAsync(call, () => slack.CallsTo("users.info").Count >= 2);
+        var callsBefore3Seconds = _slack.CallsTo("users.info").Count;
+        await AdvanceUntilAsync(call, () => _slack.CallsTo("users.info").Count >= 2);
         var profile = await call;
 
         Assert.Equal(1, callsBefore3Seconds);
         Assert.Equal("grace", profile.Name);
         Assert.Equal(Grace, profile.Id);
-        var calls = slack.CallsTo("users.info");
+        var calls = _slack.CallsTo("users.info");
         Assert.Equal(2, calls.Count);
         Assert.Equal(429, calls[0].StatusCode);
         Assert.True(calls[1].Succeeded);
@@ -107,9 +107,9 @@ public sealed class SlackGatewayTests : IAsyncLifetime
     [Fact]
     public async Task GetUserInfo_WhenAlwaysRateLimited_FailsWithRatelimitedAfterMaxRetriesPlusOneCalls()
     {
-        slack.FailNext("users.info", SlackFault.RateLimited(1), times: 10);
+        _slack.FailNext("users.info", SlackFault.RateLimited(1), times: 10);
 
-        var call = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        var call = _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
         await WaitForCallsAsync("users.info", 1);
         await AdvanceUntilAsync(call);
 
@@ -117,19 +117,19 @@ public sealed class SlackGatewayTests : IAsyncLifetime
         Assert.Equal("ratelimited", exception.Error);
         Assert.Equal("users.info", exception.Method);
         Assert.False(exception.IsTokenRevoked);
-        Assert.Equal(MaxRetries + 1, slack.CallsTo("users.info").Count);
-        Assert.Equal(10 - (MaxRetries + 1), slack.PendingFaults("users.info"));
+        Assert.Equal(MaxRetries + 1, _slack.CallsTo("users.info").Count);
+        Assert.Equal(10 - (MaxRetries + 1), _slack.PendingFaults("users.info"));
     }
 
     [Fact]
     public async Task GetUserInfo_WhileAnotherCallWaitsOutRetryAfter_OtherCallsAreNotPaused()
     {
-        slack.FailNext("users.info", SlackFault.RateLimited(30));
+        _slack.FailNext("users.info", SlackFault.RateLimited(30));
 
-        var limited = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        var limited = _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
         await WaitForCallsAsync("users.info", 1);
-        var conversations = await gateway.ListUserConversationsAsync(adaToken, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
-        var posted = await gateway.PostMessageAsync(botToken, Channel, new SlackMessageContent("hello"), null, CancellationToken.None)
+        var conversations = await _gateway.ListUserConversationsAsync(_adaToken, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        var posted = await _gateway.PostMessageAsync(_botToken, Channel, new SlackMessageContent("hello"), null, CancellationToken.None)
             .WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.False(limited.IsCompleted);
@@ -142,49 +142,49 @@ public sealed class SlackGatewayTests : IAsyncLifetime
     [Fact]
     public async Task GetUserInfo_WhenServerErrorsTwiceThenSucceeds_SucceedsAfterRetries()
     {
-        slack.FailNext("users.info", SlackFault.ServerError(), times: 2);
+        _slack.FailNext("users.info", SlackFault.ServerError(), times: 2);
 
-        var call = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        var call = _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
         await WaitForCallsAsync("users.info", 1);
         await AdvanceUntilAsync(call);
         var profile = await call;
 
         Assert.Equal("grace", profile.Name);
-        var calls = slack.CallsTo("users.info");
+        var calls = _slack.CallsTo("users.info");
         Assert.Equal([500, 500, 200], calls.Select(c => c.StatusCode ?? 0));
-        Assert.Equal(0, slack.PendingFaults("users.info"));
+        Assert.Equal(0, _slack.PendingFaults("users.info"));
     }
 
     [Fact]
     public async Task GetUserInfo_WhenServerErrorsEveryTime_FailsAsUnavailableAfterMaxRetriesPlusOneCalls()
     {
-        slack.FailNext("users.info", SlackFault.ServerError(), times: 10);
+        _slack.FailNext("users.info", SlackFault.ServerError(), times: 10);
 
-        var call = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        var call = _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
         await WaitForCallsAsync("users.info", 1);
         await AdvanceUntilAsync(call);
 
         var exception = await Assert.ThrowsAsync<SlackApiException>(() => call);
         Assert.Equal(SlackApiException.Unavailable, exception.Error);
-        Assert.Equal(MaxRetries + 1, slack.CallsTo("users.info").Count);
+        Assert.Equal(MaxRetries + 1, _slack.CallsTo("users.info").Count);
     }
 
     [Fact]
     public async Task GetUserInfo_WhenFirstAttemptHangs_TimesOutAfter10SecondsAndRetries()
     {
-        slack.FailNext("users.info", SlackFault.Hang());
+        _slack.FailNext("users.info", SlackFault.Hang());
 
-        var call = gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
+        var call = _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
         await WaitForCallsAsync("users.info", 1);
-        time.Advance(TimeSpan.FromSeconds(9.5));
+        _time.Advance(TimeSpan.FromSeconds(9.5));
         await Task.Delay(250);
-        var callsBeforeTimeout = slack.CallsTo("users.info").Count;
-        await AdvanceUntilAsync(call, () => slack.CallsTo("users.info").Count >= 2);
+        var callsBeforeTimeout = _slack.CallsTo("users.info").Count;
+        await AdvanceUntilAsync(call, () => _slack.CallsTo("users.info").Count >= 2);
         var profile = await call;
 
         Assert.Equal(1, callsBeforeTimeout);
         Assert.Equal("grace", profile.Name);
-        var calls = slack.CallsTo("users.info");
+        var calls = _slack.CallsTo("users.info");
         Assert.Equal(2, calls.Count);
         Assert.Null(calls[0].StatusCode);
         Assert.True(calls[1].ReceivedAt - calls[0].ReceivedAt >= TimeSpan.FromSeconds(10));
@@ -194,47 +194,47 @@ public sealed class SlackGatewayTests : IAsyncLifetime
     public async Task PostMessage_WhenChannelDoesNotExist_ThrowsChannelNotFound()
     {
         var exception = await Assert.ThrowsAsync<SlackApiException>(
-            () => gateway.PostMessageAsync(botToken, "C0NOPE999", new SlackMessageContent("hello"), null, CancellationToken.None));
+            () => _gateway.PostMessageAsync(_botToken, "C0NOPE999", new SlackMessageContent("hello"), null, CancellationToken.None));
 
         Assert.Equal("channel_not_found", exception.Error);
         Assert.Equal("chat.postMessage", exception.Method);
         Assert.Null(exception.NeededScope);
         Assert.False(exception.IsTokenRevoked);
-        Assert.Single(slack.CallsTo("chat.postMessage"));
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
     }
 
     [Fact]
     public async Task PostMessage_WhenTokenLacksChatWrite_ThrowsMissingScopeWithNeededScope()
     {
-        var readOnly = slack.IssueToken(Team, BotUser, "channels:read,users:read", isBot: true);
+        var readOnly = _slack.IssueToken(Team, BotUser, "channels:read,users:read", isBot: true);
 
         var exception = await Assert.ThrowsAsync<SlackApiException>(
-            () => gateway.PostMessageAsync(readOnly, Channel, new SlackMessageContent("hello"), null, CancellationToken.None));
+            () => _gateway.PostMessageAsync(readOnly, Channel, new SlackMessageContent("hello"), null, CancellationToken.None));
 
         Assert.Equal("missing_scope", exception.Error);
         Assert.Equal("chat:write", exception.NeededScope);
         Assert.False(exception.IsTokenRevoked);
-        Assert.Empty(slack.Messages(Channel));
+        Assert.Empty(_slack.Messages(Channel));
     }
 
     [Fact]
     public async Task Call_WhenTokenIsUnknown_ThrowsInvalidAuthThatIsTokenRevoked()
     {
         var exception = await Assert.ThrowsAsync<SlackApiException>(
-            () => gateway.GetUserInfoAsync("xoxp-0000-0000-unknown", Grace, CancellationToken.None));
+            () => _gateway.GetUserInfoAsync("xoxp-0000-0000-unknown", Grace, CancellationToken.None));
 
         Assert.Equal("invalid_auth", exception.Error);
         Assert.True(exception.IsTokenRevoked);
-        Assert.Single(slack.CallsTo("users.info"));
+        Assert.Single(_slack.CallsTo("users.info"));
     }
 
     [Fact]
     public async Task GetUserInfo_WhenTokenWasRevoked_ThrowsTokenRevoked()
     {
-        slack.RevokeToken(adaToken);
+        _slack.RevokeToken(_adaToken);
 
         var exception = await Assert.ThrowsAsync<SlackApiException>(
-            () => gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None));
+            () => _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None));
 
         Assert.Equal("token_revoked", exception.Error);
         Assert.True(exception.IsTokenRevoked);
@@ -243,32 +243,32 @@ public sealed class SlackGatewayTests : IAsyncLifetime
     [Fact]
     public async Task GetUserInfo_WhenSlackAnswersOkFalse_DoesNotRetry()
     {
-        slack.FailNext("users.info", SlackFault.Error("internal_error"));
+        _slack.FailNext("users.info", SlackFault.Error("internal_error"));
 
         var exception = await Assert.ThrowsAsync<SlackApiException>(
-            () => gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None));
+            () => _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None));
 
         Assert.Equal("internal_error", exception.Error);
-        Assert.Single(slack.CallsTo("users.info"));
+        Assert.Single(_slack.CallsTo("users.info"));
     }
 
     [Fact]
     public async Task InviteToChannel_WhenUserIsAlreadyInChannel_Succeeds()
     {
-        await gateway.InviteToChannelAsync(adaToken, Channel, [Grace], CancellationToken.None);
+        await _gateway.InviteToChannelAsync(_adaToken, Channel, [Grace], CancellationToken.None);
 
-        var call = Assert.Single(slack.CallsTo("conversations.invite"));
+        var call = Assert.Single(_slack.CallsTo("conversations.invite"));
         Assert.Equal("already_in_channel", call.Error);
-        Assert.Equal([Ada, Grace, BotUser], slack.ChannelMembers(Channel));
+        Assert.Equal([Ada, Grace, BotUser], _slack.ChannelMembers(Channel));
     }
 
     [Fact]
     public async Task InviteToChannel_WhenUserIsNotInChannel_AddsThem()
     {
-        await gateway.InviteToChannelAsync(adaToken, Channel, [Linus], CancellationToken.None);
+        await _gateway.InviteToChannelAsync(_adaToken, Channel, [Linus], CancellationToken.None);
 
-        Assert.Contains(Linus, slack.ChannelMembers(Channel));
-        Assert.True(Assert.Single(slack.CallsTo("conversations.invite")).Succeeded);
+        Assert.Contains(Linus, _slack.ChannelMembers(Channel));
+        Assert.True(Assert.Single(_slack.CallsTo("conversations.invite")).Succeeded);
     }
 
     [Fact]
@@ -278,23 +278,23 @@ public sealed class SlackGatewayTests : IAsyncLifetime
         for (var i = 0; i < 450; i++)
         {
             var id = $"C1{i:D7}";
-            slack.AddChannel(Team, id, $"channel-{i}", i % 150 == 7, false, Ada);
+            _slack.AddChannel(Team, id, $"channel-{i}", i % 150 == 7, false, Ada);
             expected.Add(id);
         }
 
         for (var i = 0; i < 5; i++)
         {
-            slack.AddChannel(Team, $"C2{i:D7}", $"archived-{i}", false, true, Ada);
+            _slack.AddChannel(Team, $"C2{i:D7}", $"archived-{i}", false, true, Ada);
         }
 
-        slack.AddChannel(Team, "C3NOTADA1", "not-ada", Grace);
+        _slack.AddChannel(Team, "C3NOTADA1", "not-ada", Grace);
 
-        var conversations = await gateway.ListUserConversationsAsync(adaToken, CancellationToken.None);
+        var conversations = await _gateway.ListUserConversationsAsync(_adaToken, CancellationToken.None);
 
         Assert.Equal(expected, conversations.Select(c => c.Id));
         Assert.Equal(3, conversations.Count(c => c.IsPrivate));
         Assert.DoesNotContain(conversations, c => c.IsArchived);
-        var calls = slack.CallsTo("users.conversations");
+        var calls = _slack.CallsTo("users.conversations");
         Assert.Equal(3, calls.Count); // 451 at 200 a page
         Assert.All(calls, c => Assert.Equal("200", c.Arg("limit")));
         Assert.All(calls, c => Assert.True(c.Succeeded));
@@ -306,43 +306,43 @@ public sealed class SlackGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Calls_WhenMade_CarryTheTokenOnlyInTheAuthorizationHeader()
     {
-        await gateway.GetPermalinkAsync(adaToken, Channel, slack.AddMessage(Channel, Ada, "a message"), CancellationToken.None);
-        await gateway.GetUserInfoAsync(adaToken, Grace, CancellationToken.None);
-        await gateway.PostMessageAsync(adaToken, Channel, new SlackMessageContent("hello"), null, CancellationToken.None);
-        await gateway.ListUserConversationsAsync(adaToken, CancellationToken.None);
-        await gateway.InviteToChannelAsync(adaToken, Channel, [Linus], CancellationToken.None);
+        await _gateway.GetPermalinkAsync(_adaToken, Channel, _slack.AddMessage(Channel, Ada, "a message"), CancellationToken.None);
+        await _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
+        await _gateway.PostMessageAsync(_adaToken, Channel, new SlackMessageContent("hello"), null, CancellationToken.None);
+        await _gateway.ListUserConversationsAsync(_adaToken, CancellationToken.None);
+        await _gateway.InviteToChannelAsync(_adaToken, Channel, [Linus], CancellationToken.None);
 
-        var requests = sent.ToArray();
+        var requests = _sent.ToArray();
         Assert.Equal(5, requests.Length);
         Assert.All(requests, r =>
         {
-            Assert.DoesNotContain(adaToken, r.Uri.ToString(), StringComparison.Ordinal);
-            Assert.DoesNotContain(Uri.EscapeDataString(adaToken), r.Uri.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(_adaToken, r.Uri.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(Uri.EscapeDataString(_adaToken), r.Uri.ToString(), StringComparison.Ordinal);
             Assert.Equal("", r.Uri.Query);
-            Assert.Equal($"Bearer {adaToken}", r.Authorization);
+            Assert.Equal($"Bearer {_adaToken}", r.Authorization);
         });
 
-        var calls = slack.Calls;
+        var calls = _slack.Calls;
         Assert.Equal(5, calls.Count);
         Assert.All(calls, c =>
         {
             Assert.True(c.Succeeded, $"{c.Method}: {c.ResponseBody}");
-            Assert.Equal(adaToken, c.Token);
+            Assert.Equal(_adaToken, c.Token);
             Assert.False(c.Args.ContainsKey("token"), c.Method);
-            Assert.DoesNotContain(c.Args.Values, v => v.Contains(adaToken, StringComparison.Ordinal));
-            Assert.DoesNotContain(adaToken, c.RawBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(c.Args.Values, v => v.Contains(_adaToken, StringComparison.Ordinal));
+            Assert.DoesNotContain(_adaToken, c.RawBody, StringComparison.Ordinal);
         });
     }
 
     /// <summary>Waits in real time (time not moving) until the fake has recorded <paramref name="count"/> calls of the method.</summary>
     private async Task WaitForCallsAsync(string method, int count)
     {
-        for (var i = 0; i < 400 && slack.CallsTo(method).Count < count; i++)
+        for (var i = 0; i < 400 && _slack.CallsTo(method).Count < count; i++)
         {
             await Task.Delay(25);
         }
 
-        Assert.True(slack.CallsTo(method).Count >= count, $"{method} was not called {count} time(s) within 10 s");
+        Assert.True(_slack.CallsTo(method).Count >= count, $"{method} was not called {count} time(s) within 10 s");
     }
 
     /// <summary>
@@ -358,7 +358,7 @@ public sealed class SlackGatewayTests : IAsyncLifetime
                 break;
             }
 
-            time.Advance(Step);
+            _time.Advance(Step);
             await Task.Delay(5);
         }
 

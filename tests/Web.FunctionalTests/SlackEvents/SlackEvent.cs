@@ -15,10 +15,10 @@ internal static class SlackEvent
     /// <summary>The edited text of <see cref="SlackEventSamples.MessageChanged"/> after conversion.</summary>
     public const string EditedMarkdown = "Good catch @ada, we should use `ConfigureAwait(false)` here and add two tests";
 
-    private static int counter;
+    private static int _counter;
 
     /// <summary>A fresh event id, as Slack's (<c>Ev…</c>).</summary>
-    public static string NewEventId() => "Ev" + Interlocked.Increment(ref counter).ToString("D4", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+    public static string NewEventId() => "Ev" + Interlocked.Increment(ref _counter).ToString("D4", CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
     /// <summary><c>thread_reply.json</c> as a reply (<paramref name="ts"/>) in the thread <paramref name="threadTs"/>.</summary>
     public static string ThreadReply(string eventId, string ts, string threadTs, string? user = null, string? text = null) =>

@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Application.Slack.Common;
 using System.Text.Json;
+using CodeStream.Integrations.Application.Slack.Common;
 
 namespace CodeStream.Integrations.Application.Slack.Events;
 

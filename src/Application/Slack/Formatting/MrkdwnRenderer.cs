@@ -21,24 +21,24 @@ internal sealed class MrkdwnRenderer
     // "-+#>=" may be a list, a heading, a quote or code.
     private static readonly System.Buffers.SearchValues<char> InlineSyntax = System.Buffers.SearchValues.Create("*_~`[]!<\\\n");
 
-    private readonly string source;
-    private readonly CharBuffer output;
-    private readonly SlackUserLookup users;
-    private readonly List<string>? mentions;
-    private readonly int stopAt;
-    private bool suppressBold;
+    private readonly string _source;
+    private readonly CharBuffer _output;
+    private readonly SlackUserLookup _users;
+    private readonly List<string>? _mentions;
+    private readonly int _stopAt;
+    private bool _suppressBold;
 
     private MrkdwnRenderer(string source, CharBuffer output, SlackUserLookup users, List<string>? mentions, bool suppressBold, int stopAfter)
     {
-        this.source = source;
-        this.output = output;
-        this.users = users;
-        this.mentions = mentions;
-        this.suppressBold = suppressBold;
-        stopAt = stopAfter == int.MaxValue ? int.MaxValue : output.Length + stopAfter;
+        this._source = source;
+        this._output = output;
+        this._users = users;
+        this._mentions = mentions;
+        this._suppressBold = suppressBold;
+        _stopAt = stopAfter == int.MaxValue ? int.MaxValue : output.Length + stopAfter;
     }
 
-    private bool Stopped => output.Length > stopAt;
+    private bool Stopped => _output.Length > _stopAt;
 
     /// <summary>
     /// Appends the mrkdwn of <paramref name="markdown"/>, stopping soon after <paramref name="stopAfter"/> characters;
@@ -134,11 +134,11 @@ internal sealed class MrkdwnRenderer
 
         if (block is HeadingBlock or FencedCodeBlock or ThematicBreakBlock)
         {
-            var lineEnd = end < source.Length ? source.IndexOf('\n', end) : -1;
-            end = lineEnd < 0 ? Math.Max(end, source.Length) : Math.Max(end, lineEnd);
+            var lineEnd = end < _source.Length ? _source.IndexOf('\n', end) : -1;
+            end = lineEnd < 0 ? Math.Max(end, _source.Length) : Math.Max(end, lineEnd);
         }
 
-        return Math.Min(end, source.Length);
+        return Math.Min(end, _source.Length);
     }
 
     private void Block(Block block)
@@ -146,7 +146,7 @@ internal sealed class MrkdwnRenderer
         switch (block)
         {
             case ListItemBlock item when item.Parent is ListBlock { BulletType: '*' or '+' }:
-                output.Append('•');
+                _output.Append('•');
                 Blocks(item, item.Span.Start + 1, item.Span.End + 1);
                 break;
             case ContainerBlock container:
@@ -156,7 +156,7 @@ internal sealed class MrkdwnRenderer
                 Heading(heading);
                 break;
             case ThematicBreakBlock:
-                output.Append("---");
+                _output.Append("---");
                 break;
             case FencedCodeBlock fence:
                 Fence(fence);
@@ -178,36 +178,36 @@ internal sealed class MrkdwnRenderer
             return;
         }
 
-        var wasSuppressed = suppressBold;
-        suppressBold = true;
-        output.Append('*');
+        var wasSuppressed = _suppressBold;
+        _suppressBold = true;
+        _output.Append('*');
         Inlines(heading.Inline, first.Span.Start, heading.Inline.LastChild!.Span.End + 1);
-        output.Append('*');
-        suppressBold = wasSuppressed;
+        _output.Append('*');
+        _suppressBold = wasSuppressed;
     }
 
     private void Fence(FencedCodeBlock fence)
     {
-        if (output.Length > 0 && !output.EndsWith('\n'))
+        if (_output.Length > 0 && !_output.EndsWith('\n'))
         {
-            output.Append('\n'); // A fence marker stands on its own line.
+            _output.Append('\n'); // A fence marker stands on its own line.
         }
 
-        output.Append(SlackText.Fence);
-        output.Append('\n');
+        _output.Append(SlackText.Fence);
+        _output.Append('\n');
         var lines = fence.Lines;
         for (var i = 0; i < lines.Count; i++)
         {
             if (i > 0)
             {
-                output.Append('\n');
+                _output.Append('\n');
             }
 
-            SlackText.AppendEscaped(output, lines.Lines[i].Slice.AsSpan());
+            SlackText.AppendEscaped(_output, lines.Lines[i].Slice.AsSpan());
         }
 
-        output.Append('\n');
-        output.Append(SlackText.Fence);
+        _output.Append('\n');
+        _output.Append(SlackText.Fence);
     }
 
     // ---- Inlines ----
@@ -249,9 +249,9 @@ internal sealed class MrkdwnRenderer
                 Emphasis(emphasis);
                 break;
             case CodeInline code:
-                output.Append('`');
-                SlackText.AppendEscaped(output, code.Content);
-                output.Append('`');
+                _output.Append('`');
+                SlackText.AppendEscaped(_output, code.Content);
+                _output.Append('`');
                 break;
             case LinkInline link:
                 Link(link);
@@ -262,7 +262,7 @@ internal sealed class MrkdwnRenderer
             case LineBreakInline:
                 // The line's own trailing spaces stay; a backslash hard break loses its backslash.
                 var end = inline.Span.End + 1;
-                var start = source[inline.Span.Start] == '\\' ? inline.Span.Start + 1 : inline.Span.Start;
+                var start = _source[inline.Span.Start] == '\\' ? inline.Span.Start + 1 : inline.Span.Start;
                 Source(start, end);
                 break;
             case ContainerInline container:
@@ -276,11 +276,11 @@ internal sealed class MrkdwnRenderer
 
     private void Emphasis(EmphasisInline emphasis)
     {
-        var marker = emphasis.DelimiterChar == '~' ? "~" : emphasis.DelimiterCount >= 2 ? (suppressBold ? string.Empty : "*") : "_";
+        var marker = emphasis.DelimiterChar == '~' ? "~" : emphasis.DelimiterCount >= 2 ? (_suppressBold ? string.Empty : "*") : "_";
         var width = emphasis.DelimiterCount;
-        output.Append(marker);
+        _output.Append(marker);
         Inlines(emphasis, emphasis.Span.Start + width, emphasis.Span.End + 1 - width);
-        output.Append(marker);
+        _output.Append(marker);
     }
 
     private void Link(LinkInline link)
@@ -288,7 +288,7 @@ internal sealed class MrkdwnRenderer
         using var label = new CharBuffer(64);
         if (link.FirstChild is { } first)
         {
-            var nested = new MrkdwnRenderer(source, label, default, mentions: null, suppressBold, int.MaxValue);
+            var nested = new MrkdwnRenderer(_source, label, default, mentions: null, _suppressBold, int.MaxValue);
             nested.Inlines(link, first.Span.Start, link.LastChild!.Span.End + 1);
             label.TrimEnd();
         }
@@ -297,26 +297,26 @@ internal sealed class MrkdwnRenderer
         if (!SlackLinks.IsLinkable(url))
         {
             // Relative or unusual links have nowhere to go in Slack: the label, then the address as text.
-            output.Append(label.Span.Trim());
+            _output.Append(label.Span.Trim());
             if (url.Length > 0)
             {
-                output.Append(label.Length > 0 ? " (" : "(");
-                SlackText.AppendEscaped(output, url);
-                output.Append(')');
+                _output.Append(label.Length > 0 ? " (" : "(");
+                SlackText.AppendEscaped(_output, url);
+                _output.Append(')');
             }
 
             return;
         }
 
-        output.Append('<');
-        SlackLinks.AppendUrl(output, url);
+        _output.Append('<');
+        SlackLinks.AppendUrl(_output, url);
         if (!label.Span.IsWhiteSpace())
         {
-            output.Append('|');
-            output.Append(label.Span.Trim());
+            _output.Append('|');
+            _output.Append(label.Span.Trim());
         }
 
-        output.Append('>');
+        _output.Append('>');
     }
 
     private void Autolink(AutolinkInline autolink)
@@ -324,19 +324,19 @@ internal sealed class MrkdwnRenderer
         var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
         if (!SlackLinks.IsLinkable(url))
         {
-            SlackText.AppendEscaped(output, autolink.Url);
+            SlackText.AppendEscaped(_output, autolink.Url);
             return;
         }
 
-        output.Append('<');
-        SlackLinks.AppendUrl(output, url);
+        _output.Append('<');
+        SlackLinks.AppendUrl(_output, url);
         if (autolink.IsEmail)
         {
-            output.Append('|');
-            SlackText.AppendEscaped(output, autolink.Url);
+            _output.Append('|');
+            SlackText.AppendEscaped(_output, autolink.Url);
         }
 
-        output.Append('>');
+        _output.Append('>');
     }
 
     /// <summary>Plain text: escaped, with <c>@here</c>-style broadcasts and known <c>@username</c>s as Slack mentions.</summary>
@@ -345,36 +345,36 @@ internal sealed class MrkdwnRenderer
         var written = 0;
         for (var at = text.IndexOf('@'); at >= 0 && at < text.Length; at = text.IndexOf('@', at + 1))
         {
-            var previous = at > 0 ? text[at - 1] : sourceStart > 0 ? source[sourceStart - 1] : ' ';
+            var previous = at > 0 ? text[at - 1] : sourceStart > 0 ? _source[sourceStart - 1] : ' ';
             if (!Mentions.TryRead(text, at, previous, out var name))
             {
                 continue;
             }
 
-            SlackText.AppendEscaped(output, text.AsSpan(written, at - written));
+            SlackText.AppendEscaped(_output, text.AsSpan(written, at - written));
             written = at + 1 + name.Length;
             if (Mentions.Broadcast(name) is { } broadcast)
             {
-                output.Append(broadcast);
+                _output.Append(broadcast);
                 continue;
             }
 
-            mentions?.Add(name);
-            if ((users.IsEmpty ? null : users.Find(name)) is { } slackUserId)
+            _mentions?.Add(name);
+            if ((_users.IsEmpty ? null : _users.Find(name)) is { } slackUserId)
             {
-                output.Append("<@");
-                output.Append(slackUserId);
-                output.Append('>');
+                _output.Append("<@");
+                _output.Append(slackUserId);
+                _output.Append('>');
             }
             else
             {
-                SlackText.AppendEscaped(output, text.AsSpan(at, 1 + name.Length));
+                SlackText.AppendEscaped(_output, text.AsSpan(at, 1 + name.Length));
             }
 
             at = written - 1;
         }
 
-        SlackText.AppendEscaped(output, text.AsSpan(written));
+        SlackText.AppendEscaped(_output, text.AsSpan(written));
     }
 
     /// <summary>Source no node claimed (layout, markers), copied as escaped text.</summary>
@@ -382,7 +382,7 @@ internal sealed class MrkdwnRenderer
     {
         if (to > from)
         {
-            SlackText.AppendEscaped(output, source.AsSpan(from, to - from));
+            SlackText.AppendEscaped(_output, _source.AsSpan(from, to - from));
         }
     }
 }

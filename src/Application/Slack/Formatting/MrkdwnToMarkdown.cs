@@ -43,9 +43,9 @@ public static class MrkdwnToMarkdown
             LineBreak,
         }
 
-        private List<string>? mentions;
+        private List<string>? _mentions;
 
-        public List<string>? Mentions => mentions;
+        public List<string>? Mentions => _mentions;
 
         public void Dispose()
         {
@@ -163,7 +163,7 @@ public static class MrkdwnToMarkdown
                         {
                             var limit = Math.Min(lineEnd, i + 1 + MaxToken);
                             var close = s.AsSpan(i + 1, limit - i - 1).IndexOfAny('>', '<');
-                            if (close >= 0 && s[i + 1 + close] == '>' && MrkdwnTokens.Convert(s.AsSpan(i + 1, close), usernameFor, ref mentions) is { } token)
+                            if (close >= 0 && s[i + 1 + close] == '>' && MrkdwnTokens.Convert(s.AsSpan(i + 1, close), usernameFor, ref _mentions) is { } token)
                             {
                                 AddText(textStart, i);
                                 Add(new Node { Kind = NodeKind.Raw, Raw = token });

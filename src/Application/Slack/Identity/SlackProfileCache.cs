@@ -10,13 +10,13 @@ namespace CodeStream.Integrations.Application.Slack.Identity;
 internal sealed class SlackProfileCache(ISlackGateway slack, TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<(string Team, string User), (DateTimeOffset At, Lazy<Task<SlackUserProfile>> Profile)> entries = new();
+    private readonly ConcurrentDictionary<(string Team, string User), (DateTimeOffset At, Lazy<Task<SlackUserProfile>> Profile)> _entries = new();
 
     public async Task<SlackUserProfile> GetAsync(string slackTeamId, string slackUserId, string botToken, CancellationToken cancellationToken)
     {
         var key = (slackTeamId, slackUserId);
         var now = clock.GetUtcNow();
-        var entry = entries.AddOrUpdate(
+        var entry = _entries.AddOrUpdate(
             key,
             _ => (now, Load(slackUserId, botToken)),
             (_, existing) => now - existing.At > Lifetime || existing.Profile.Value.IsFaulted || existing.Profile.Value.IsCanceled
@@ -28,7 +28,7 @@ internal sealed class SlackProfileCache(ISlackGateway slack, TimeProvider clock)
         }
         catch
         {
-            entries.TryRemove(KeyValuePair.Create(key, entry));
+            _entries.TryRemove(KeyValuePair.Create(key, entry));
             throw;
         }
     }

@@ -1,6 +1,6 @@
-using CodeStream.Integrations.Application.Slack.Common;
 using System.Globalization;
 using System.Text.Json;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Formatting;
 
 namespace CodeStream.Integrations.Application.Slack.Interactivity;

@@ -1,7 +1,7 @@
-using CodeStream.Integrations.Application.Slack.Common;
 using System.Text.Json;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Core.Changes;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;

@@ -1,6 +1,6 @@
-using CodeStream.Integrations.Application.Slack.Common;
 using System.Text.Json;
 using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Sync.SyncCodemarkToSlack;
 using CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
 using MediatR;

@@ -10,14 +10,14 @@ public readonly record struct PostOrigin
 {
     private const string CodeStreamName = "CodeStream";
 
-    private readonly string? name;
+    private readonly string? _name;
 
-    private PostOrigin(string name) => this.name = name;
+    private PostOrigin(string name) => this._name = name;
 
     /// <summary>Written in CodeStream; also what <c>default</c> means.</summary>
     public static PostOrigin CodeStream { get; } = new(CodeStreamName);
 
-    public string Name => name ?? CodeStreamName;
+    public string Name => _name ?? CodeStreamName;
 
     public bool IsCodeStream => Name == CodeStreamName;
 

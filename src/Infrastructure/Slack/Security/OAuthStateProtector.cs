@@ -10,16 +10,16 @@ namespace CodeStream.Integrations.Infrastructure.Slack.Security;
 internal sealed class OAuthStateProtector(SecretProtection protection) : IOAuthStateProtector
 {
     // v2: the state carries the browser nonce's hash (v1 states, without it, no longer verify).
-    private readonly IDataProtector states = protection.Provider.CreateProtector("CodeStream.Integrations.SlackOAuthState.v2");
-    private readonly IDataProtector tickets = protection.Provider.CreateProtector("CodeStream.Integrations.SlackConnectTicket.v1");
+    private readonly IDataProtector _states = protection.Provider.CreateProtector("CodeStream.Integrations.SlackOAuthState.v2");
+    private readonly IDataProtector _tickets = protection.Provider.CreateProtector("CodeStream.Integrations.SlackConnectTicket.v1");
 
-    public string ProtectTicket(SlackConnectTicket ticket) => tickets.Protect(JsonSerializer.Serialize(ticket));
+    public string ProtectTicket(SlackConnectTicket ticket) => _tickets.Protect(JsonSerializer.Serialize(ticket));
 
-    public SlackConnectTicket? UnprotectTicket(string protectedTicket) => Read<SlackConnectTicket>(tickets, protectedTicket);
+    public SlackConnectTicket? UnprotectTicket(string protectedTicket) => Read<SlackConnectTicket>(_tickets, protectedTicket);
 
-    public string Protect(OAuthState state) => states.Protect(JsonSerializer.Serialize(state));
+    public string Protect(OAuthState state) => _states.Protect(JsonSerializer.Serialize(state));
 
-    public OAuthState? Unprotect(string protectedState) => Read<OAuthState>(states, protectedState);
+    public OAuthState? Unprotect(string protectedState) => Read<OAuthState>(_states, protectedState);
 
     private static T? Read<T>(IDataProtector protector, string protectedText)
         where T : class

@@ -9,9 +9,9 @@ internal sealed class TokenProtector(SecretProtection protection)
 {
     private const string Prefix = "dp1:";
 
-    private readonly IDataProtector protector = protection.Provider.CreateProtector("CodeStream.Integrations.SlackTokens.v1");
+    private readonly IDataProtector _protector = protection.Provider.CreateProtector("CodeStream.Integrations.SlackTokens.v1");
 
-    public string Protect(string token) => Prefix + protector.Protect(token);
+    public string Protect(string token) => Prefix + _protector.Protect(token);
 
     public string? ProtectOptional(string? token) => token is null ? null : Protect(token);
 
@@ -22,7 +22,7 @@ internal sealed class TokenProtector(SecretProtection protection)
             throw new CryptographicException("A stored Slack token is not in the expected protected format.");
         }
 
-        return protector.Unprotect(stored[Prefix.Length..]);
+        return _protector.Unprotect(stored[Prefix.Length..]);
     }
 
     public string? UnprotectOptional(string? stored) => stored is null ? null : Unprotect(stored);

@@ -8,8 +8,8 @@ using CodeStream.Integrations.Application.UnitTests.TestDoubles;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
 using CodeStream.Integrations.Domain.Slack;
-using Microsoft.Extensions.Time.Testing;
 using MediatR;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 

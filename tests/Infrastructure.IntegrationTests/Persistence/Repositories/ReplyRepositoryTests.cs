@@ -1,7 +1,7 @@
 using System.Data.Common;
 using CodeStream.Integrations.Domain.Core.Posts;
-using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Domain.Core.Users;
+using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Infrastructure.Core.Persistence;
 using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
 using CodeStream.Integrations.Infrastructure.Persistence;

@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Slack.Common;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Events.AcceptSlackEvent;

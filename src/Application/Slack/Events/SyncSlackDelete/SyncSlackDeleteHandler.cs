@@ -1,5 +1,5 @@
-using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Posts;

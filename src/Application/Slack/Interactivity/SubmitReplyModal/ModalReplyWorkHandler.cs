@@ -1,6 +1,6 @@
-using CodeStream.Integrations.Application.Slack.Common;
 using System.Text.Json;
 using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Application.Slack.Common;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyModal;
