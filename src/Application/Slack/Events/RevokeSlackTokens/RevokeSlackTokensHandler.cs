@@ -21,7 +21,7 @@ internal sealed class RevokeSlackTokensHandler(ISlackInstallationRepository inst
             return WorkOutcome.Ignored("malformed-team");
         }
 
-        if (settings.AppId is { } ours && request.ApiAppId != ours)
+        if (settings.AppId is { Length: > 0 } ours && request.ApiAppId != ours)
         {
             return WorkOutcome.Ignored("another-app");
         }
