@@ -37,7 +37,12 @@ public static class DependencyInjection
         services.AddIntegrationTelemetry(configuration);
         // ASP.NET Core's request-start/finish lines carry the full URL, and the OAuth redirect's URL carries the
         // authorization code: below Warning, that category would write a credential into the logs.
-        services.Configure<LoggerFilterOptions>(options => options.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
+        // Likewise the redirect to Slack's consent page: its Location carries the OAuth state.
+        services.Configure<LoggerFilterOptions>(options =>
+        {
+            options.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+            options.AddFilter("Microsoft.AspNetCore.Http.Result.RedirectResult", LogLevel.Warning);
+        });
         services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }

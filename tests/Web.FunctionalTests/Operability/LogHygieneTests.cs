@@ -50,8 +50,16 @@ public sealed class LogHygieneTests
             from secret in secrets
             where text.Contains(secret.Value, StringComparison.Ordinal) && !excused(entry, secret)
             select $"{secret.Name} in {entry}").ToList();
-        leaks.AddRange(entries.Where(e => e.AllText.Contains("xox", StringComparison.Ordinal)).Select(e => $"'xox' in {e}"));
+        // Slack token prefixes with their dash: base64 ciphertext in a log line (an OAuth state) may hold "xox" by chance.
+        leaks.AddRange(
+            from entry in entries
+            from prefix in new[] { "xoxb-", "xoxp-", "xoxe-" }
+            where entry.AllText.Contains(prefix, StringComparison.Ordinal)
+            select $"'{prefix}' in {entry}");
         leaks.AddRange(entries.Where(e => e.AllText.Contains("v0=", StringComparison.Ordinal)).Select(e => $"'v0=' in {e}"));
+
+        // Data Protection ciphertext ("CfDJ8…"): connect tickets, OAuth states, tokens at rest.
+        leaks.AddRange(entries.Where(e => e.AllText.Contains("CfDJ8", StringComparison.Ordinal)).Select(e => $"ciphertext in {e}"));
         return [.. leaks.Distinct()];
     }
 
