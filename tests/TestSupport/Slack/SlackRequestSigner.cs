@@ -15,10 +15,17 @@ public static class SlackRequestSigner
 
     public static (string Timestamp, string Signature) Sign(string signingSecret, string body, long unixTimestamp)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        return Sign(signingSecret, Encoding.UTF8.GetBytes(body), unixTimestamp);
+    }
+
+    /// <summary>Signs raw bytes, whatever they are (a body that is not UTF-8, say).</summary>
+    public static (string Timestamp, string Signature) Sign(string signingSecret, byte[] body, long unixTimestamp)
+    {
         ArgumentNullException.ThrowIfNull(signingSecret);
         ArgumentNullException.ThrowIfNull(body);
         var timestamp = unixTimestamp.ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(signingSecret), (byte[])[.. Encoding.UTF8.GetBytes($"v0:{timestamp}:"), .. body]);
         return (timestamp, "v0=" + Convert.ToHexStringLower(mac));
     }
 

@@ -178,11 +178,9 @@ public sealed class HostileBodyTests
         request.Content.Headers.ContentType = new(contentType);
         if (signed)
         {
-            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var signature = new byte[67];
-            Web.Slack.SlackSignatureVerifier.ComputeSignature(Encoding.UTF8.GetBytes(SlackScenario.SigningSecret), timestamp, body, signature);
+            var (timestamp, signature) = SlackRequestSigner.Sign(SlackScenario.SigningSecret, body, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
             request.Headers.Add(SlackRequestSigner.TimestampHeader, timestamp);
-            request.Headers.Add(SlackRequestSigner.SignatureHeader, Encoding.ASCII.GetString(signature));
+            request.Headers.Add(SlackRequestSigner.SignatureHeader, signature);
         }
 
         using var client = scenario.Host.CreateClient(apiKey: null);

@@ -314,11 +314,8 @@ public sealed class SlackVerificationTests(SlackVerificationHost host) : IClassF
         return body;
     }
 
-    private static (string Timestamp, string Signature) Sign(string secret, byte[] body, long unixSeconds)
-    {
-        var timestamp = unixSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return (timestamp, SignWithTimestampText(secret, body, timestamp));
-    }
+    private static (string Timestamp, string Signature) Sign(string secret, byte[] body, long unixSeconds) =>
+        SlackRequestSigner.Sign(secret, body, unixSeconds);
 
     /// <summary>An independent v0 signer: <c>v0=</c> + lowercase hex HMAC-SHA256(secret, <c>v0:{timestamp}:{body}</c>).</summary>
     private static string SignWithTimestampText(string secret, byte[] body, string timestamp) =>
