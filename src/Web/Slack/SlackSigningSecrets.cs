@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CodeStream.Integrations.Infrastructure.Slack;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace CodeStream.Integrations.Web.Slack;
 
@@ -34,25 +35,17 @@ internal sealed class SlackSigningSecrets
         return appId is null ? _allKeys : _keysByAppId.GetValueOrDefault(appId) ?? [];
     }
 
-    private static string? AppIdOfForm(ReadOnlySpan<byte> body)
-    {
-        var form = Encoding.UTF8.GetString(body);
-        foreach (var pair in form.Split('&'))
-        {
-            if (pair.StartsWith("payload=", StringComparison.Ordinal))
-            {
-                return AppIdOfJson(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(pair[8..].Replace('+', ' '))));
-            }
-        }
-
-        return null;
-    }
+    // Parsed as the interactivity endpoint parses it, so both read the same 'payload'.
+    private static string? AppIdOfForm(ReadOnlySpan<byte> body) =>
+        QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).TryGetValue("payload", out var payload) && payload.Count > 0
+            ? AppIdOfJson(Encoding.UTF8.GetBytes(payload[0] ?? string.Empty))
+            : null;
 
     private static string? AppIdOfJson(ReadOnlySpan<byte> json)
     {
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = SlackJsonCheck.MaxDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return null;

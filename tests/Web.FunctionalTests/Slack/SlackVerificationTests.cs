@@ -36,6 +36,8 @@ public sealed class SlackVerificationHost : IAsyncLifetime
 public sealed class SlackVerificationTests(SlackVerificationHost host) : IClassFixture<SlackVerificationHost>
 {
     private const string EventsPath = "/no-auth/provider-action/slack-events";
+    private const string InteractivityPath = "/no-auth/provider-action/slack";
+    private const string FormContentType = "application/x-www-form-urlencoded";
     private const string Challenge = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P";
     private const string OtherAppId = "A0OTHER02";
     private const string OtherSecret = "other-signing-secret-9c2d41";
@@ -262,12 +264,31 @@ public sealed class SlackVerificationTests(SlackVerificationHost host) : IClassF
         var noAppWithMain = await SendAsync(scenario, UrlVerification, SlackScenario.SigningSecret, now);
         var noAppWithOther = await SendAsync(scenario, UrlVerification, OtherSecret, now);
         var noAppWithForeign = await SendAsync(scenario, UrlVerification, "a-secret-of-no-app-of-ours", now);
-        var sslCheckWithOther = await SendAsync(scenario, "token=legacy&ssl_check=1", OtherSecret, now, "application/x-www-form-urlencoded");
+        var sslCheckWithOther = await SendAsync(scenario, "token=legacy&ssl_check=1", OtherSecret, now, FormContentType);
 
         AssertChallengeEchoed(noAppWithMain);
         AssertChallengeEchoed(noAppWithOther);
         AssertRejected(noAppWithForeign, OtherSecret);
         Assert.Equal(HttpStatusCode.OK, sslCheckWithOther.Status);
+    }
+
+    [Fact]
+    public async Task Post_WhenSeveralAppsAndInteractionFormNamesTheOtherApp_VerifiesWithThatAppsSecret()
+    {
+        // Interactivity bodies are forms: the app id is inside the URL-encoded 'payload' JSON (spaces as '+').
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var scenario = await SlackVerificationHost.StartAsync(
+            clock, new() { [$"integrations:slack:cloud:signingSecretsByAppIds:{OtherAppId}"] = OtherSecret });
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var payload = $$"""{"type": "block_actions", "api_app_id": "{{OtherAppId}}", "team": {"id": "T0AAA0001"}, "actions": []}""";
+        var form = "payload=" + WebUtility.UrlEncode(payload);
+        Assert.Contains("+", form, StringComparison.Ordinal);
+
+        var withOther = await SendAsync(scenario, form, OtherSecret, now, FormContentType, InteractivityPath);
+        var withMain = await SendAsync(scenario, form, SlackScenario.SigningSecret, now, FormContentType, InteractivityPath);
+
+        Assert.True(withOther.Status == HttpStatusCode.OK, $"{(int)withOther.Status}: {withOther.Body}");
+        AssertRejected(withMain, OtherSecret);
     }
 
     [Fact]
@@ -321,18 +342,19 @@ public sealed class SlackVerificationTests(SlackVerificationHost host) : IClassF
     private static string SignWithTimestampText(string secret, byte[] body, string timestamp) =>
         "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), (byte[])[.. Encoding.UTF8.GetBytes($"v0:{timestamp}:"), .. body]));
 
-    private static Task<Answer> SendAsync(SlackScenario scenario, string body, string secret, long unixSeconds, string contentType = "application/json")
+    private static Task<Answer> SendAsync(
+        SlackScenario scenario, string body, string secret, long unixSeconds, string contentType = "application/json", string path = EventsPath)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var (timestamp, signature) = Sign(secret, bytes, unixSeconds);
-        return SendRawAsync(scenario, bytes, timestamp, signature, contentType: contentType);
+        return SendRawAsync(scenario, bytes, timestamp, signature, contentType: contentType, path: path);
     }
 
     private static async Task<Answer> SendRawAsync(
-        SlackScenario scenario, byte[] body, string? timestamp, string? signature, bool chunked = false, string contentType = "application/json")
+        SlackScenario scenario, byte[] body, string? timestamp, string? signature, bool chunked = false, string contentType = "application/json", string path = EventsPath)
     {
         using var client = scenario.Host.CreateClient(apiKey: null);
-        using var request = new HttpRequestMessage(HttpMethod.Post, EventsPath)
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = chunked ? new ChunkedContent(body) : new ByteArrayContent(body),
         };
