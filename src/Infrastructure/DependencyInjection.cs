@@ -50,7 +50,12 @@ public static class DependencyInjection
         services.AddSingleton<WorkQueueSignal>();
         services.AddSingleton<IWorkQueueSignal>(provider => provider.GetRequiredService<WorkQueueSignal>());
         services.AddSingleton(configuration.GetSection(WorkQueueOptions.SectionName).Get<WorkQueueOptions>() ?? new WorkQueueOptions());
+        services.AddSingleton<Observability.WorkQueueGauges>();
+        services.AddSingleton<WorkerIdentity>();
+        services.AddSingleton<WorkItemRunner>();
+        services.AddSingleton<WorkCompletionWriter>();
         services.AddHostedService<WorkQueueProcessor>();
+        services.AddHostedService<WorkQueueMaintenance>();
         services.AddSingleton<WorkItemBatchWriter>();
         services.AddSingleton<IWorkItemWriter>(provider => provider.GetRequiredService<WorkItemBatchWriter>());
         services.AddHostedService(provider => provider.GetRequiredService<WorkItemBatchWriter>());

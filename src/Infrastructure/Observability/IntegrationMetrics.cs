@@ -15,6 +15,7 @@ public sealed class IntegrationMetrics
     private readonly Counter<long> _workCompleted;
     private readonly Counter<long> _slackCalls;
     private readonly Counter<long> _rateLimitWaits;
+    private readonly Histogram<double> _rateLimitPauses;
 
     public IntegrationMetrics(IMeterFactory meters)
     {
@@ -22,7 +23,8 @@ public sealed class IntegrationMetrics
         _eventsReceived = meter.CreateCounter<long>("codestream.slack.events_received", description: "Slack events stored in the inbox");
         _workCompleted = meter.CreateCounter<long>("codestream.work_items", description: "Work items finished, by kind and outcome");
         _slackCalls = meter.CreateCounter<long>("codestream.slack.api_calls", description: "Slack Web API calls, by method and outcome");
-        _rateLimitWaits = meter.CreateCounter<long>("codestream.slack.rate_limit_waits", description: "Slack 429 answers waited out");
+        _rateLimitWaits = meter.CreateCounter<long>("codestream.slack.rate_limit_waits", description: "Slack calls not made because their workspace and method were paused by a 429");
+        _rateLimitPauses = meter.CreateHistogram<double>("codestream.slack.rate_limit_pauses", unit: "s", description: "Pauses of a workspace's method after Slack answered 429, by method: their Retry-After");
     }
 
     public void EventReceived(bool duplicate) => _eventsReceived.Add(1, new KeyValuePair<string, object?>("duplicate", duplicate));
@@ -33,5 +35,8 @@ public sealed class IntegrationMetrics
     public void SlackCall(string method, string outcome) =>
         _slackCalls.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("outcome", outcome));
 
-    public void RateLimitWait() => _rateLimitWaits.Add(1);
+    public void RateLimitWait(string method) => _rateLimitWaits.Add(1, new KeyValuePair<string, object?>("method", method));
+
+    public void RateLimitPause(string method, TimeSpan retryAfter) =>
+        _rateLimitPauses.Record(retryAfter.TotalSeconds, new KeyValuePair<string, object?>("method", method));
 }

@@ -12,6 +12,7 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
     private DbConnection? _connection;
     private bool _holdsGate;
     private int _writesForbidden;
+    private List<Action>? _afterCommit;
 
     public DbTransaction? Transaction { get; private set; }
 
@@ -24,6 +25,24 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
 
     /// <summary>The database's writer queue in this process (SQLite); transactions and lone writes take their turn in it.</summary>
     public WriteGate WriteGate => factory.WriteGate;
+
+    /// <summary>
+    /// Runs inside every transaction of this scope just before it commits; throwing rolls it back. The work queue
+    /// sets it while a claimed item is handled, so the item's writes commit only while its worker still holds the lease.
+    /// </summary>
+    public Func<DbSession, CancellationToken, Task>? BeforeCommit { get; set; }
+
+    /// <summary>Runs <paramref name="action"/> once the current transaction has committed (at once when there is none).</summary>
+    public void OnCommitted(Action action)
+    {
+        if (Transaction is null)
+        {
+            action();
+            return;
+        }
+
+        (_afterCommit ??= []).Add(action);
+    }
 
     public async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         _connection ??= await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -62,8 +81,18 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
             return;
         }
 
+        if (BeforeCommit is { } check)
+        {
+            await check(this, cancellationToken).ConfigureAwait(false);
+        }
+
         await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         await EndTransactionAsync().ConfigureAwait(false);
+        if (_afterCommit is { } committed)
+        {
+            _afterCommit = null;
+            committed.ForEach(action => action());
+        }
     }
 
     public async Task RollbackAsync(CancellationToken cancellationToken)
@@ -73,6 +102,7 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
             return;
         }
 
+        _afterCommit = null;
         await Transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
         await EndTransactionAsync().ConfigureAwait(false);
     }

@@ -93,6 +93,7 @@ internal sealed partial class WorkItemBatchWriter(
                 parameters.Add("Kind" + index, batch[i].Item.Kind);
                 parameters.Add("Key" + index, batch[i].Item.DedupeKey);
                 parameters.Add("Payload" + index, batch[i].Item.Payload);
+                parameters.Add("Lane" + index, batch[i].Item.Lane.ToString());
             }
 
             var sql = WorkItemInsert.Sql(batch.Count, returningIds: true);

@@ -5,30 +5,48 @@ public sealed class WorkQueueOptions
 {
     public const string SectionName = "workQueue";
 
-    /// <summary>Items claimed per round.</summary>
-    public int BatchSize { get; set; } = 64;
+    /// <summary>
+    /// Items of the background lane (Slack events) in flight at once. Sized for Slack's latency: an item waiting
+    /// 100 ms on Slack holds its slot, not a thread, so hundreds cost little.
+    /// </summary>
+    public int Capacity { get; set; } = 256;
 
-    /// <summary>Items handled at once.</summary>
-    public int Parallelism { get; set; } = 8;
+    /// <summary>Items of the user-facing lane (shares, reply copies, modal replies) in flight at once; a lane of its own.</summary>
+    public int UserFacingCapacity { get; set; } = 64;
 
-    /// <summary>How long a claim holds before another worker may take the item (a crashed worker's items come back).</summary>
-    public int LeaseSeconds { get; set; } = 60;
+    /// <summary>At most this many items are claimed by one statement.</summary>
+    public int ClaimBatchSize { get; set; } = 64;
+
+    /// <summary>
+    /// How long a claim holds unless renewed; it is renewed every third of that while the item runs, so a host that
+    /// died gives its items up within this time.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 15;
+
+    /// <summary>An item still running after this long is given up (it will be retried, then parked).</summary>
+    public int ItemTimeoutSeconds { get; set; } = 90;
 
     /// <summary>How often to look for due work when nothing woke the processor.</summary>
     public int PollIntervalMilliseconds { get; set; } = 500;
 
-    /// <summary>After this many attempts a transient failure parks the item as failed.</summary>
+    /// <summary>After this many attempts (each claim counts, so crashes and hangs too) an item is parked as failed.</summary>
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>The first retry delay; it doubles per attempt, capped at five minutes.</summary>
+    /// <summary>The first retry delay; it doubles per attempt, capped at <see cref="MaxRetryDelaySeconds"/>.</summary>
     public int RetryBaseDelayMilliseconds { get; set; } = 1000;
 
-    /// <summary>
-    /// While Slack deliveries are arriving, process only a trickle (one item at a time, paced) so acknowledging them
-    /// keeps the CPU and the database; the backlog is worked off at full speed once the burst is over.
-    /// </summary>
-    public bool YieldToInbox { get; set; } = true;
+    /// <summary>The longest retry delay.</summary>
+    public int MaxRetryDelaySeconds { get; set; } = 300;
+
+    /// <summary>Finished (done or ignored) items are deleted this long after they finished; pending and failed ones stay.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Set to false to run a host that only accepts work (another instance processes it).</summary>
     public bool ProcessorEnabled { get; set; } = true;
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(1, LeaseSeconds));
+
+    public TimeSpan ItemTimeout => TimeSpan.FromSeconds(Math.Max(1, ItemTimeoutSeconds));
+
+    public TimeSpan PollInterval => TimeSpan.FromMilliseconds(Math.Max(1, PollIntervalMilliseconds));
 }

@@ -1,4 +1,3 @@
-using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,25 +6,21 @@ using Microsoft.Extensions.Logging;
 namespace CodeStream.Integrations.Infrastructure.WorkQueue;
 
 /// <summary>
-/// Drains the durable work queue: claims due items (a lease per item, so a crashed host's items come back), hands
-/// each to the handler of its kind in a fresh DI scope, and records the outcome. Transient failures are retried with
-/// exponential back-off (or the remote service's Retry-After); after <see cref="WorkQueueOptions.MaxAttempts"/> the item is parked
-/// as failed with its reason. Items are never dropped.
+/// Drains the durable work queue as a pipeline, one per lane: up to the lane's capacity of items are in flight, each
+/// claimed under a short lease (renewed while it runs), handled by <see cref="WorkItemRunner"/> and recorded as soon as
+/// it finishes through <see cref="WorkCompletionWriter"/>. A slow item (Slack answering in 100 ms, or a rate limit)
+/// holds one slot, never a round. Items are never dropped: a host that dies gives its leases up within
+/// <see cref="WorkQueueOptions.LeaseSeconds"/>.
 /// </summary>
 internal sealed partial class WorkQueueProcessor(
     IServiceScopeFactory scopes,
     WorkQueueSignal signal,
-    WorkItemBatchWriter inbox,
+    WorkItemRunner runner,
+    WorkCompletionWriter completions,
+    WorkerIdentity worker,
     WorkQueueOptions options,
-    TimeProvider clock,
-    Observability.IntegrationMetrics metrics,
     ILogger<WorkQueueProcessor> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan InboxBusyWindow = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan TrickleInterval = TimeSpan.FromMilliseconds(20);
-    private readonly string _workerId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.ProcessorEnabled)
@@ -33,120 +28,160 @@ internal sealed partial class WorkQueueProcessor(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        using var writerStop = new CancellationTokenSource();
+        var writer = completions.RunAsync(worker.Id, writerStop.Token);
+        try
         {
-            try
+            await Task.WhenAll(
+                RunLaneAsync(WorkLane.Background, options.Capacity, stoppingToken),
+                RunLaneAsync(WorkLane.UserFacing, options.UserFacingCapacity, stoppingToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await writerStop.CancelAsync().ConfigureAwait(false);
+            await writer.ConfigureAwait(false);
+            await ReleaseClaimsAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunLaneAsync(WorkLane lane, int capacity, CancellationToken stoppingToken)
+    {
+        capacity = Math.Max(1, capacity);
+        var claimBatch = Math.Clamp(options.ClaimBatchSize, 1, capacity);
+        using var slots = new SemaphoreSlim(capacity, capacity);
+        var running = new HashSet<Task>();
+        var backlog = false;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
             {
-                // During a burst of Slack deliveries the acknowledgements come first: a trickle keeps the backlog moving.
-                var yielding = options.YieldToInbox && inbox.IsBusy(InboxBusyWindow);
-                if (yielding)
+                await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                var free = 1 + TakeFreeSlots(slots, claimBatch - 1);
+                if (backlog && free < claimBatch)
                 {
-                    await Task.Delay(TrickleInterval, stoppingToken).ConfigureAwait(false);
+                    // Work is waiting: gather a few more finished slots so one statement claims several items.
+                    await Task.Delay(2, stoppingToken).ConfigureAwait(false);
+                    free += TakeFreeSlots(slots, claimBatch - free);
                 }
 
-                var claimed = await ClaimAsync(yielding ? 1 : options.BatchSize, stoppingToken).ConfigureAwait(false);
-                if (claimed.Count == 0)
+                var pulse = signal.Pulse;
+                IReadOnlyList<WorkItem> claimed;
+                try
                 {
-                    await signal.WaitAsync(TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds), stoppingToken).ConfigureAwait(false);
+                    claimed = await ClaimAsync(lane, free, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    slots.Release(free);
+                    LogClaimFailed(logger, lane, exception);
+                    await Task.Delay(options.PollInterval * 4, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 
-                var completions = new System.Collections.Concurrent.ConcurrentBag<WorkCompletion>();
-                await Parallel.ForEachAsync(
-                    claimed,
-                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = stoppingToken },
-                    async (item, token) =>
+                if (free > claimed.Count)
+                {
+                    slots.Release(free - claimed.Count);
+                }
+
+                foreach (var item in claimed)
+                {
+                    var run = RunAsync(item, slots, stoppingToken);
+                    lock (running)
                     {
-                        if (await ProcessAsync(item, token).ConfigureAwait(false) is { } completion)
+                        running.Add(run);
+                    }
+
+                    _ = run.ContinueWith(
+                        finished =>
                         {
-                            completions.Add(completion);
-                        }
-                    }).ConfigureAwait(false);
+                            lock (running)
+                            {
+                                running.Remove(finished);
+                            }
+                        },
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
+                }
 
-                // One transaction records the whole round: fewer writes competing with the inbox on SQLite.
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IWorkQueue>().CompleteAsync([.. completions], CancellationToken.None).ConfigureAwait(false);
+                backlog = claimed.Count == free;
+                if (!backlog)
+                {
+                    await WorkQueueSignal.WaitAsync(pulse, options.PollInterval, stoppingToken).ConfigureAwait(false);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+
+        Task[] left;
+        lock (running)
+        {
+            left = [.. running];
+        }
+
+        await Task.WhenAll(left).ConfigureAwait(false);
+    }
+
+    private static int TakeFreeSlots(SemaphoreSlim slots, int most)
+    {
+        var taken = 0;
+        while (taken < most && slots.Wait(0))
+        {
+            taken++;
+        }
+
+        return taken;
+    }
+
+    private async Task RunAsync(WorkItem item, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (await runner.RunAsync(item, worker.Id, stoppingToken).ConfigureAwait(false) is { } completion)
             {
-                return;
+                completions.Add(completion);
             }
-            catch (Exception exception)
-            {
-                // The database may be busy or gone for a moment: back off and try again; claimed items' leases lapse.
-                LogLoopFailed(logger, exception);
-                await Task.Delay(TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds * 4), stoppingToken).ConfigureAwait(false);
-            }
+        }
+        catch (Exception exception)
+        {
+            LogRunFailed(logger, item.Kind, item.Id, exception); // its lease lapses and it is taken up again
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 
-    private async Task<IReadOnlyList<WorkItem>> ClaimAsync(int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<WorkItem>> ClaimAsync(WorkLane lane, int limit, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var queue = scope.ServiceProvider.GetRequiredService<IWorkQueue>();
-        return await queue.ClaimAsync(_workerId, limit, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken).ConfigureAwait(false);
+        return await scope.ServiceProvider.GetRequiredService<IWorkQueue>()
+            .ClaimAsync(worker.Id, lane, limit, options.Lease, cancellationToken).ConfigureAwait(false);
     }
 
-    private static readonly System.Diagnostics.ActivitySource Tracing = new(Observability.IntegrationMetrics.MeterName);
-
-    /// <summary>Handles one item; <c>null</c> when shutting down (its lease lapses and it is taken up again).</summary>
-    private async Task<WorkCompletion?> ProcessAsync(WorkItem item, CancellationToken cancellationToken)
+    /// <summary>On the way out, what this host still holds is made due again at once (not after its lease lapses).</summary>
+    private async Task ReleaseClaimsAsync()
     {
-        using var activity = Tracing.StartActivity($"work {item.Kind}");
-        activity?.SetTag("codestream.work_item.id", item.Id);
-        activity?.SetTag("codestream.work_item.attempt", item.Attempts);
-        await using var scope = scopes.CreateAsyncScope();
-        var handler = scope.ServiceProvider.GetServices<IWorkItemHandler>().FirstOrDefault(h => h.Kind == item.Kind);
-        WorkOutcome outcome;
-        if (handler is null)
+        try
         {
-            outcome = WorkOutcome.Failed($"no handler for kind '{item.Kind}'");
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IWorkQueue>().ReleaseAsync(worker.Id, CancellationToken.None).ConfigureAwait(false);
         }
-        else
+        catch (Exception exception)
         {
-            try
-            {
-                outcome = await handler.HandleAsync(item, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
-            catch (RemoteServiceException exception) when (exception.IsTransient)
-            {
-                outcome = WorkOutcome.Retry(exception.Reason);
-            }
-            catch (Exception exception)
-            {
-                LogHandlerFailed(logger, item.Kind, item.Id, exception);
-                outcome = WorkOutcome.Retry($"{exception.GetType().Name}: {exception.Message}");
-            }
+            LogReleaseFailed(logger, exception); // they lapse in a few seconds instead
         }
-
-        if (outcome.State == WorkItemState.Pending && item.Attempts >= options.MaxAttempts)
-        {
-            outcome = WorkOutcome.Failed($"gave up after {item.Attempts} attempts: {outcome.Result}");
-        }
-
-        var next = clock.GetUtcNow() + (outcome.State == WorkItemState.Pending ? outcome.RetryAfter ?? Backoff(item.Attempts) : TimeSpan.Zero);
-        metrics.WorkFinished(item.Kind, outcome.State);
-        LogOutcome(logger, item.Kind, item.Id, outcome.State, item.Attempts);
-        return new WorkCompletion(item.Id, outcome, next);
     }
 
-    private TimeSpan Backoff(int attempts)
-    {
-        var exponential = TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1)));
-        var jitter = TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Max(1, options.RetryBaseDelayMilliseconds / 4)));
-        return exponential > MaxRetryDelay ? MaxRetryDelay : exponential + jitter;
-    }
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "The work queue could not claim {Lane} work; retrying")]
+    private static partial void LogClaimFailed(ILogger logger, WorkLane lane, Exception exception);
 
-    [LoggerMessage(EventId = 5000, Level = LogLevel.Debug, Message = "Work item {Kind} {WorkItemId} → {State} (attempt {Attempts})")]
-    private static partial void LogOutcome(ILogger logger, string kind, string workItemId, WorkItemState state, int attempts);
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "Work item {Kind} {WorkItemId} could not be run; its lease will lapse")]
+    private static partial void LogRunFailed(ILogger logger, string kind, string workItemId, Exception exception);
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Work item {Kind} {WorkItemId} failed; it will be retried")]
-    private static partial void LogHandlerFailed(ILogger logger, string kind, string workItemId, Exception exception);
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "The work queue processor could not claim work; retrying")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Releasing this host's claimed work items on shutdown failed; their leases will lapse")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 }

@@ -4,124 +4,164 @@ using CodeStream.Integrations.Infrastructure.Persistence;
 
 namespace CodeStream.Integrations.Infrastructure.WorkQueue;
 
-internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock) : IWorkQueue
+/// <summary>
+/// The work queue's claims and completions. A claim is fenced: it belongs to one worker and one attempt, and every
+/// write that finishes it (or that its handler commits) checks both, so a worker whose lease lapsed changes nothing.
+/// </summary>
+internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSignal signal, TimeProvider clock) : IWorkQueue
 {
     private const string Columns = """
         id AS Id, kind AS Kind, dedupe_key AS DedupeKey, payload AS Payload, state AS State, attempts AS Attempts,
-        next_attempt_at AS NextAttemptAt, result AS Result, created_at AS CreatedAt, updated_at AS UpdatedAt
+        next_attempt_at AS NextAttemptAt, result AS Result, created_at AS CreatedAt, updated_at AS UpdatedAt, lane AS Lane
         """;
 
     private static readonly string InsertSql = WorkItemInsert.Sql(rows: 1, returningIds: false);
 
-    // Index range on (state, next_attempt_at), already in order: cheap however long the backlog is.
+    // Index range on (lane, state, next_attempt_at), already in order: cheap however long the backlog is.
     private const string DueSql = """
         SELECT id FROM work_items
-        WHERE state = 'Pending' AND next_attempt_at <= @Now
+        WHERE lane = @Lane AND state = 'Pending' AND next_attempt_at <= @Now
         ORDER BY next_attempt_at
         LIMIT @Limit
         """;
 
-    // Items whose claim lapsed (their worker died) become due again; only claimed rows are looked at.
-    private const string ReleaseLapsedSql = """
-        UPDATE work_items SET state = 'Pending', locked_by = NULL, locked_until = NULL, next_attempt_at = @Now
-        WHERE state = 'Processing' AND locked_until < @Now
+    private const string ClaimSet = """
+        UPDATE work_items SET state = 'Processing', locked_by = @WorkerId, locked_until = @LockedUntil,
+                              attempts = attempts + 1, updated_at = @Now
         """;
 
     // PostgreSQL: several hosts claim side by side; SKIP LOCKED hands each row to one of them.
-    private const string ClaimPostgresSql = $"""
-        UPDATE work_items SET state = 'Processing', locked_by = @WorkerId, locked_until = @LockedUntil,
-                              attempts = attempts + 1, updated_at = @Now
-        WHERE id IN ({DueSql} FOR UPDATE SKIP LOCKED)
-        RETURNING {Columns}
-        """;
+    private const string ClaimPostgresSql = $"{ClaimSet} WHERE id IN ({DueSql} FOR UPDATE SKIP LOCKED) RETURNING {Columns}";
 
     // SQLite: one writer at a time, so the statement itself is the claim.
-    private const string ClaimSqliteSql = $"""
-        UPDATE work_items SET state = 'Processing', locked_by = @WorkerId, locked_until = @LockedUntil,
-                              attempts = attempts + 1, updated_at = @Now
-        WHERE id IN ({DueSql})
-        RETURNING {Columns}
+    private const string ClaimSqliteSql = $"{ClaimSet} WHERE id IN ({DueSql}) RETURNING {Columns}";
+
+    private const string RenewSql = """
+        UPDATE work_items SET locked_until = @LockedUntil WHERE state = 'Processing' AND locked_by = @WorkerId
         """;
 
+    // A claim that lapsed counts as an attempt (it was counted when claimed): an item that crashes or hangs its worker
+    // every time is parked once its attempts are used up, instead of taking workers down forever.
+    private const string ReleaseLapsedSql = """
+        UPDATE work_items SET
+            state = CASE WHEN attempts >= @MaxAttempts THEN 'Failed' ELSE 'Pending' END,
+            result = CASE WHEN attempts >= @MaxAttempts
+                          THEN 'abandoned: its worker crashed, hung or lost the database on every attempt'
+                          ELSE 'lease lapsed: its worker crashed, hung or lost the database' END,
+            locked_by = NULL, locked_until = NULL, next_attempt_at = @Now, updated_at = @Now
+        WHERE state = 'Processing' AND locked_until < @Now
+        """;
+
+    private const string ReleaseSql = """
+        UPDATE work_items SET state = 'Pending', locked_by = NULL, locked_until = NULL, attempts = attempts - 1,
+                              result = 'released when its host stopped', next_attempt_at = @Now, updated_at = @Now
+        WHERE state = 'Processing' AND locked_by = @WorkerId
+        """;
+
+    // Fenced by worker and attempt. Finished items keep their key (a redelivery is still a no-op) but not their text.
     private const string CompleteSql = """
-        UPDATE work_items SET state = @State, result = @Result, next_attempt_at = @NextAttemptAt,
+        UPDATE work_items SET state = @State, result = @Result, next_attempt_at = @NextAttemptAt, attempts = attempts - @Refund,
+                              payload = CASE WHEN @Finished = 1 THEN '' ELSE payload END,
                               locked_by = NULL, locked_until = NULL, updated_at = @Now
-        WHERE id = @Id
+        WHERE id = @Id AND state = 'Processing' AND locked_by = @WorkerId AND attempts = @Attempts
         """;
 
-    private const string RetryFailedSql = """
-        UPDATE work_items SET state = 'Pending', next_attempt_at = @Now, attempts = 0, updated_at = @Now
-        WHERE state = 'Failed' AND (@Kind IS NULL OR kind = @Kind)
+    // Inside a handler's transaction, just before it commits; on PostgreSQL the row stays locked until then.
+    private const string FenceSql = """
+        UPDATE work_items SET locked_until = @LockedUntil
+        WHERE id = @Id AND state = 'Processing' AND locked_by = @WorkerId AND attempts = @Attempts
         """;
-
-    private const string CountSql = "SELECT state AS State, COUNT(*) AS Count FROM work_items WHERE kind = @Kind GROUP BY state";
-
-    private const string ListSql = $"SELECT {Columns} FROM work_items WHERE kind = @Kind AND state = @State ORDER BY updated_at DESC, id LIMIT @Limit";
 
     public async Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken)
     {
         var inserted = await session.ExecuteAsync(
             InsertSql,
-            new { Id0 = Guid.CreateVersion7().ToString("N"), Kind0 = item.Kind, Key0 = item.DedupeKey, Payload0 = item.Payload, Now = Now() },
+            new
+            {
+                Id0 = Guid.CreateVersion7().ToString("N"),
+                Kind0 = item.Kind,
+                Key0 = item.DedupeKey,
+                Payload0 = item.Payload,
+                Lane0 = item.Lane.ToString(),
+                Now = Now(),
+            },
             cancellationToken).ConfigureAwait(false);
+        if (inserted == 1)
+        {
+            session.OnCommitted(signal.Notify); // woken before the commit, the processor would find nothing yet
+        }
+
         return inserted == 1;
     }
 
-    public async Task<IReadOnlyList<WorkItem>> ClaimAsync(string workerId, int limit, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkItem>> ClaimAsync(string workerId, WorkLane lane, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var rows = await session.InTransactionAsync(
-            async () =>
-            {
-                await session.ExecuteAsync(ReleaseLapsedSql, new { Now = UnixTime.ToMs(now) }, cancellationToken).ConfigureAwait(false);
-                return await session.QueryAsync<WorkItemRow>(
-                    session.Provider == DatabaseProvider.Postgres ? ClaimPostgresSql : ClaimSqliteSql,
-                    new { WorkerId = workerId, LockedUntil = UnixTime.ToMs(now + lease), Now = UnixTime.ToMs(now), Limit = (long)limit },
-                    cancellationToken).ConfigureAwait(false);
-            },
+            () => session.QueryAsync<WorkItemRow>(
+                session.Provider == DatabaseProvider.Postgres ? ClaimPostgresSql : ClaimSqliteSql,
+                new
+                {
+                    WorkerId = workerId,
+                    Lane = lane.ToString(),
+                    LockedUntil = UnixTime.ToMs(now + lease),
+                    Now = UnixTime.ToMs(now),
+                    Limit = (long)limit,
+                },
+                cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(ToItem)];
     }
 
-    public async Task CompleteAsync(IReadOnlyList<WorkCompletion> completions, CancellationToken cancellationToken)
+    public Task RenewAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(RenewSql, new { WorkerId = workerId, LockedUntil = UnixTime.ToMs(clock.GetUtcNow() + lease) }, cancellationToken);
+
+    public Task<int> ReleaseLapsedAsync(int maxAttempts, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(ReleaseLapsedSql, new { MaxAttempts = (long)maxAttempts, Now = Now() }, cancellationToken);
+
+    public Task<int> ReleaseAsync(string workerId, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(ReleaseSql, new { WorkerId = workerId, Now = Now() }, cancellationToken);
+
+    public async Task<int> CompleteAsync(string workerId, IReadOnlyList<WorkCompletion> completions, CancellationToken cancellationToken)
     {
         if (completions.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var now = Now();
         var rows = completions.Select(c => new
         {
             c.Id,
+            WorkerId = workerId,
+            Attempts = (long)c.Attempts,
             State = c.Outcome.State.ToString(),
             Result = c.Outcome.Result is { Length: > 2000 } text ? text[..2000] : c.Outcome.Result,
             NextAttemptAt = UnixTime.ToMs(c.NextAttemptAt),
+            Refund = c.Outcome.RefundsAttempt ? 1L : 0L,
+            Finished = c.Outcome.State is WorkItemState.Done or WorkItemState.Ignored ? 1L : 0L,
             Now = now,
         });
-        await session.InTransactionAsync(() => session.ExecuteAsync(CompleteSql, rows, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await session.InTransactionAsync(() => session.ExecuteAsync(CompleteSql, rows, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<int> RetryFailedAsync(string? kind, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(RetryFailedSql, new { Kind = kind, Now = Now() }, cancellationToken);
-
-    public async Task<IReadOnlyDictionary<WorkItemState, long>> CountByStateAsync(string kind, CancellationToken cancellationToken)
+    /// <summary>The check a claimed item's own transactions run before committing (see <see cref="DbSession.BeforeCommit"/>).</summary>
+    public static async Task FenceAsync(DbSession session, WorkLease lease, CancellationToken cancellationToken)
     {
-        var rows = await session.QueryAsync<CountRow>(CountSql, new { Kind = kind }, cancellationToken).ConfigureAwait(false);
-        var counts = Enum.GetValues<WorkItemState>().ToDictionary(s => s, _ => 0L);
-        foreach (var row in rows)
+        var held = await session.ExecuteAsync(
+            FenceSql,
+            new
+            {
+                lease.Id,
+                lease.WorkerId,
+                Attempts = (long)lease.Attempts,
+                LockedUntil = UnixTime.ToMs(lease.Clock.GetUtcNow() + lease.Duration),
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (held != 1)
         {
-            counts[Enum.Parse<WorkItemState>(row.State)] = row.Count;
+            throw new WorkLeaseLostException(lease.Id);
         }
-
-        return counts;
-    }
-
-    public async Task<IReadOnlyList<WorkItem>> ListAsync(string kind, WorkItemState state, int limit, CancellationToken cancellationToken)
-    {
-        var rows = await session.QueryAsync<WorkItemRow>(
-            ListSql, new { Kind = kind, State = state.ToString(), Limit = (long)limit }, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(ToItem)];
     }
 
     private long Now() => UnixTime.ToMs(clock.GetUtcNow());
@@ -136,7 +176,8 @@ internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock)
         UnixTime.FromMs(row.NextAttemptAt),
         row.Result,
         UnixTime.FromMs(row.CreatedAt),
-        UnixTime.FromMs(row.UpdatedAt));
+        UnixTime.FromMs(row.UpdatedAt),
+        Enum.TryParse<WorkLane>(row.Lane, out var lane) ? lane : WorkLane.Background);
 
     private sealed class WorkItemRow
     {
@@ -159,12 +200,7 @@ internal sealed class WorkQueueRepository(DbSession session, TimeProvider clock)
         public long CreatedAt { get; set; }
 
         public long UpdatedAt { get; set; }
-    }
 
-    private sealed class CountRow
-    {
-        public string State { get; set; } = string.Empty;
-
-        public long Count { get; set; }
+        public string Lane { get; set; } = string.Empty;
     }
 }

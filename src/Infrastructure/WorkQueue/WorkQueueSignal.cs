@@ -2,29 +2,29 @@ using CodeStream.Integrations.Application.Common.WorkQueue;
 
 namespace CodeStream.Integrations.Infrastructure.WorkQueue;
 
-/// <summary>An auto-reset wake-up for the processor; many notifications before it looks count as one.</summary>
+/// <summary>
+/// Wakes every lane when work was just stored, so none waits for its next poll. A waiter takes the current
+/// <see cref="Pulse"/> before it looks for work and waits on that one, so a notification in between is never missed.
+/// </summary>
 internal sealed class WorkQueueSignal : IWorkQueueSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private TaskCompletionSource _pulse = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Notify()
+    public Task Pulse => Volatile.Read(ref _pulse).Task;
+
+    public void Notify() =>
+        Interlocked.Exchange(ref _pulse, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Waits until <paramref name="pulse"/> fires or <paramref name="timeout"/> passes.</summary>
+    public static async Task WaitAsync(Task pulse, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        // Already signalled (or nobody has looked since): nothing to add. The check is racy but harmless, and it
-        // keeps a busy inbox from throwing SemaphoreFullException on every batch.
-        if (_signal.CurrentCount > 0)
-        {
-            return;
-        }
-
         try
         {
-            _signal.Release();
+            await pulse.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (SemaphoreFullException)
+        catch (TimeoutException)
         {
-            // Lost the race to another notifier: already signalled.
+            // Time to poll.
         }
     }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CodeStream.Integrations.Web.Slack;
 
-/// <summary>Operators' window on the Slack inbox (docs/slack-behaviour.md, “Operations”): counts, failed items with reasons, and a retry.</summary>
+/// <summary>Operators' window on all durable work (docs/slack-behaviour.md, “Operations”): counts, age, failed items with reasons, and a retry of any kind.</summary>
 internal static class InboxEndpoints
 {
     public static RouteGroupBuilder MapInboxEndpoints(this RouteGroupBuilder api)
@@ -15,11 +15,11 @@ internal static class InboxEndpoints
         return api;
     }
 
-    private static async Task<Ok<InboxDto>> GetInbox(string? state, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new GetInboxQuery(state, limit ?? 100), cancellationToken));
+    private static async Task<Ok<InboxDto>> GetInbox(string? state, int? limit, string? kind, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetInboxQuery(state, limit ?? 100, kind), cancellationToken));
 
-    private static async Task<Ok<RetriedDto>> RetryFailed(IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new RetriedDto(await mediator.Send(new RetryFailedInboxCommand(), cancellationToken)));
+    private static async Task<Ok<RetriedDto>> RetryFailed(string? kind, string? id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new RetriedDto(await mediator.Send(new RetryFailedInboxCommand(kind, id), cancellationToken)));
 
     internal sealed record RetriedDto(int Retried);
 }

@@ -13,14 +13,29 @@ internal sealed class SlackErrors : IProblemMapper
         SlackNotConnectedException notConnected => TypedResults.Problem(
             detail: notConnected.Message, statusCode: StatusCodes.Status409Conflict, title: "Connect Slack."),
         SlackApiException slack => Describe(slack) is var (status, title)
-            ? TypedResults.Problem(
-                detail: slack.Message,
-                statusCode: status,
-                title: title,
-                extensions: new Dictionary<string, object?> { ["slackError"] = slack.Error, ["neededScope"] = slack.NeededScope })
+            ? WithRetryAfter(
+                TypedResults.Problem(
+                    detail: slack.Message,
+                    statusCode: status,
+                    title: title,
+                    extensions: new Dictionary<string, object?> { ["slackError"] = slack.Error, ["neededScope"] = slack.NeededScope }),
+                slack.RetryAfter)
             : null,
         _ => null,
     };
+
+    /// <summary>A rate limit tells the client when to try again (Slack's <c>Retry-After</c>, rounded up).</summary>
+    private static IResult WithRetryAfter(IResult problem, TimeSpan? retryAfter) =>
+        retryAfter is { } after ? new RetryAfterResult(problem, (long)Math.Ceiling(after.TotalSeconds)) : problem;
+
+    private sealed class RetryAfterResult(IResult inner, long seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 
     private static (int Status, string Title) Describe(SlackApiException exception) => exception.Error switch
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CodeStream.Integrations.TestSupport.Scenarios;
 using CodeStream.Integrations.TestSupport.Slack;
@@ -33,17 +34,20 @@ internal sealed class MeterRecorder : IDisposable
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            var tagged = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var tag in tags)
-            {
-                tagged[tag.Key] = Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            _measured.Enqueue(new Measured(instrument.Name, value, tagged));
-        });
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, (long)Math.Round(value), tags));
         _listener.Start();
+    }
+
+    private void Record(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var tagged = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var tag in tags)
+        {
+            tagged[tag.Key] = Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        _measured.Enqueue(new Measured(instrument.Name, value, tagged));
     }
 
     public IReadOnlyList<Measured> Of(string instrument) => [.. _measured.Where(m => m.Instrument == instrument)];
@@ -100,18 +104,25 @@ public sealed class MetricsTests
     }
 
     [Fact]
-    public async Task Metrics_WhenSlackAnswers429Once_CountARateLimitWaitAndOneSuccessfulCall()
+    public async Task Metrics_WhenSlackAnswers429_RecordThePauseAndCountTheCallsItTurnsAway()
     {
         await using var scenario = await SlackScenario.StartAsync();
         using var metrics = new MeterRecorder(scenario.Host.Services);
         var (_, userId, codemarkId) = await scenario.ConnectedCodemarkAsync();
-        scenario.Slack.FailNext("chat.postMessage", SlackFault.RateLimited(1));
+        scenario.Slack.FailNext("chat.postMessage", SlackFault.RateLimited(2));
 
-        await scenario.ShareToChannelAsync(codemarkId, userId);
+        using var limited = await scenario.Client.PostAsJsonAsync(
+            $"/api/v1/codemarks/{codemarkId}/shares", new { userId, slackTeamId = SlackScenario.SlackTeamId, channelId = SlackScenario.ChannelId });
+        using var turnedAway = await scenario.Client.PostAsJsonAsync(
+            $"/api/v1/codemarks/{codemarkId}/shares", new { userId, slackTeamId = SlackScenario.SlackTeamId, channelId = SlackScenario.ChannelId });
 
-        Assert.Equal(1, metrics.Sum("codestream.slack.rate_limit_waits"));
-        Assert.Single(metrics.Of("codestream.slack.api_calls"), c => c.Tag("method") == "chat.postMessage" && c.Tag("outcome") == "ok");
-        Assert.Single(scenario.Slack.Messages(SlackScenario.ChannelId));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, limited.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(2), limited.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, turnedAway.StatusCode);
+        Assert.Single(scenario.Slack.CallsTo("chat.postMessage")); // the second share never reached Slack
+        Assert.Single(metrics.Of("codestream.slack.rate_limit_pauses"), m => m.Tag("method") == "chat.postMessage");
+        Assert.Equal(1, metrics.Sum("codestream.slack.rate_limit_waits", m => m.Tag("method") == "chat.postMessage"));
+        Assert.Empty(scenario.Slack.Messages(SlackScenario.ChannelId));
     }
 
     [Fact]

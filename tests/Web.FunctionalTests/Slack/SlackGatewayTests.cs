@@ -10,7 +10,7 @@ namespace CodeStream.Integrations.Web.FunctionalTests.Slack;
 
 /// <summary>
 /// The Slack Web API client (Refit + resilience) against the fake Slack over real HTTP, with time the tests move:
-/// <c>Retry-After</c> is honoured per request, retries are bounded, <c>ok:false</c> surfaces as typed errors, paging
+/// a 429 fails the call at once with its <c>Retry-After</c> and pauses that workspace's method, retries of 5xx are bounded, <c>ok:false</c> surfaces as typed errors, paging
 /// collects every page, and the token travels only in the Authorization header.
 /// </summary>
 public sealed class SlackGatewayTests : IAsyncLifetime
@@ -80,63 +80,59 @@ public sealed class SlackGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetUserInfo_WhenRateLimitedWithRetryAfter3_RetriesOnlyAfter3SecondsThenSucceeds()
+    public async Task GetUserInfo_WhenRateLimitedWithRetryAfter3_FailsAtOnceWithThatDelayAndPausesTheMethodUntilItPassed()
     {
         _slack.FailNext("users.info", SlackFault.RateLimited(3));
 
-        var call = _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
-        await WaitForCallsAsync("users.info", 1);
-        _time.Advance(TimeSpan.FromSeconds(2.8));
-        await Task.Delay(250);
-        var callsBefore3Seconds = _slack.CallsTo("users.info").Count;
-        await AdvanceUntilAsync(call, () => _slack.CallsTo("users.info").Count >= 2);
-        var profile = await call;
+        var limited = await Assert.ThrowsAsync<SlackApiException>(() => _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var stillPaused = await Assert.ThrowsAsync<SlackApiException>(() => _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None));
+        _time.Advance(TimeSpan.FromSeconds(1.1));
+        var profile = await _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
 
-        Assert.Equal(1, callsBefore3Seconds);
+        Assert.Equal("ratelimited", limited.Error);
+        Assert.Equal(TimeSpan.FromSeconds(3), limited.RetryAfter);
+        Assert.True(limited.IsTransient);
+        Assert.Equal("ratelimited", stillPaused.Error);
+        Assert.InRange(stillPaused.RetryAfter!.Value, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(1.1));
         Assert.Equal("grace", profile.Name);
-        Assert.Equal(Grace, profile.Id);
         var calls = _slack.CallsTo("users.info");
-        Assert.Equal(2, calls.Count);
+        Assert.Equal(2, calls.Count); // the paused call never reached Slack
         Assert.Equal(429, calls[0].StatusCode);
         Assert.True(calls[1].Succeeded);
-        var waited = calls[1].ReceivedAt - calls[0].ReceivedAt;
-        Assert.True(waited >= TimeSpan.FromSeconds(3), $"retried after {waited.TotalMilliseconds} ms of (fake) time");
-        Assert.True(waited < TimeSpan.FromSeconds(5), $"retried only after {waited.TotalMilliseconds} ms of (fake) time");
     }
 
     [Fact]
-    public async Task GetUserInfo_WhenAlwaysRateLimited_FailsWithRatelimitedAfterMaxRetriesPlusOneCalls()
+    public async Task GetUserInfo_WhenRateLimited_IsNotRetriedInsideTheCall()
     {
         _slack.FailNext("users.info", SlackFault.RateLimited(1), times: 10);
 
-        var call = _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
-        await WaitForCallsAsync("users.info", 1);
-        await AdvanceUntilAsync(call);
+        var exception = await Assert.ThrowsAsync<SlackApiException>(() => _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None));
 
-        var exception = await Assert.ThrowsAsync<SlackApiException>(() => call);
         Assert.Equal("ratelimited", exception.Error);
         Assert.Equal("users.info", exception.Method);
         Assert.False(exception.IsTokenRevoked);
-        Assert.Equal(MaxRetries + 1, _slack.CallsTo("users.info").Count);
-        Assert.Equal(10 - (MaxRetries + 1), _slack.PendingFaults("users.info"));
+        Assert.Single(_slack.CallsTo("users.info"));
+        Assert.Equal(9, _slack.PendingFaults("users.info"));
     }
 
     [Fact]
-    public async Task GetUserInfo_WhileAnotherCallWaitsOutRetryAfter_OtherCallsAreNotPaused()
+    public async Task Calls_WhileOneWorkspaceMethodIsPaused_OtherMethodsAndOtherWorkspacesGoAhead()
     {
+        _slack.AddWorkspace("T0ZZZ0009", "Other Workspace", "other-workspace");
+        _slack.AddUser("T0ZZZ0009", "U0ZZZ0001", "zed", "Zed Zee", "zed@example.com");
+        var otherToken = _slack.IssueToken("T0ZZZ0009", "U0ZZZ0001", "users:read,users:read.email");
         _slack.FailNext("users.info", SlackFault.RateLimited(30));
+        await Assert.ThrowsAsync<SlackApiException>(() => _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None));
 
-        var limited = _gateway.GetUserInfoAsync(_adaToken, Grace, CancellationToken.None);
-        await WaitForCallsAsync("users.info", 1);
         var conversations = await _gateway.ListUserConversationsAsync(_adaToken, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
         var posted = await _gateway.PostMessageAsync(_botToken, Channel, new SlackMessageContent("hello"), null, CancellationToken.None)
             .WaitAsync(TimeSpan.FromSeconds(20));
+        var otherWorkspace = await _gateway.GetUserInfoAsync(otherToken, "U0ZZZ0001", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 
-        Assert.False(limited.IsCompleted);
         Assert.Contains(conversations, c => c.Id == Channel);
         Assert.Equal(Channel, posted.ChannelId);
-        await AdvanceUntilAsync(limited);
-        Assert.Equal("grace", (await limited).Name);
+        Assert.Equal("zed", otherWorkspace.Name);
     }
 
     [Fact]

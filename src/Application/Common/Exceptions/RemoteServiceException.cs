@@ -9,6 +9,9 @@ public abstract class RemoteServiceException(string message, Exception? inner) :
     /// <summary>Rate-limited or unavailable: the same call may well succeed later.</summary>
     public abstract bool IsTransient { get; }
 
+    /// <summary>How long the service asked us to wait (a rate limit's <c>Retry-After</c>); <c>null</c> when it did not say.</summary>
+    public virtual TimeSpan? RetryAfter => null;
+
     /// <summary>A short reason for a work item's result (the service, the call, its error code).</summary>
     public abstract string Reason { get; }
 }

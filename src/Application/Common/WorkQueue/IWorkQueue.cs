@@ -7,18 +7,38 @@ public interface IWorkQueue
     Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> due items for <paramref name="lease"/> (also items whose earlier claim lapsed,
-    /// e.g. after a crash). Each item is claimed by one worker at a time, across host instances.
+    /// Claims up to <paramref name="limit"/> due items of <paramref name="lane"/> for <paramref name="lease"/>, counting an
+    /// attempt each. Each item is claimed by one worker at a time, across host instances.
     /// </summary>
-    Task<IReadOnlyList<WorkItem>> ClaimAsync(string workerId, int limit, TimeSpan lease, CancellationToken cancellationToken);
+    Task<IReadOnlyList<WorkItem>> ClaimAsync(string workerId, WorkLane lane, int limit, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Records the outcomes of claimed items in one transaction; a retry is due at its <c>NextAttemptAt</c>.</summary>
-    Task CompleteAsync(IReadOnlyList<WorkCompletion> completions, CancellationToken cancellationToken);
+    /// <summary>Extends the leases of every item <paramref name="workerId"/> holds.</summary>
+    Task RenewAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Makes failed items due again (operators' retry); returns how many.</summary>
-    Task<int> RetryFailedAsync(string? kind, CancellationToken cancellationToken);
+    /// <summary>
+    /// Makes items whose lease lapsed (their worker died or hung) due again, or parks those that used up
+    /// <paramref name="maxAttempts"/> that way; returns how many were released.
+    /// </summary>
+    Task<int> ReleaseLapsedAsync(int maxAttempts, CancellationToken cancellationToken);
 
-    Task<IReadOnlyDictionary<WorkItemState, long>> CountByStateAsync(string kind, CancellationToken cancellationToken);
+    /// <summary>Gives back every claim <paramref name="workerId"/> holds (it is shutting down): due again at once, the attempt not counted.</summary>
+    Task<int> ReleaseAsync(string workerId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<WorkItem>> ListAsync(string kind, WorkItemState state, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records the outcomes of <paramref name="workerId"/>'s claims in one transaction; returns how many still held
+    /// their lease (the others were taken over and are left alone). Message text is dropped from finished items.
+    /// </summary>
+    Task<int> CompleteAsync(string workerId, IReadOnlyList<WorkCompletion> completions, CancellationToken cancellationToken);
+
+    /// <summary>Makes failed items due again (operators' retry), of one kind or one item when given; returns how many.</summary>
+    Task<int> RetryFailedAsync(string? kind, string? id, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="limit"/> finished (done or ignored) items last touched before <paramref name="before"/>.</summary>
+    Task<int> PruneFinishedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Counts per kind and state, and the oldest due item per lane.</summary>
+    Task<WorkQueueOverview> GetOverviewAsync(CancellationToken cancellationToken);
+
+    /// <summary>The items in <paramref name="state"/>, newest change first, of one kind when given.</summary>
+    Task<IReadOnlyList<WorkItem>> ListAsync(string? kind, WorkItemState state, int limit, CancellationToken cancellationToken);
 }

@@ -13,6 +13,7 @@ public enum WorkItemState
 /// <summary>
 /// A unit of durable work of some module: e.g. an event to ingest (the inbox) or a CodeStream change to mirror out (the
 /// outbox). <see cref="DedupeKey"/> is unique per <see cref="Kind"/>, so a redelivery or a second enqueue is a no-op.
+/// <see cref="Attempts"/> counts claims, so with the worker that holds it, it is also the item's lease token.
 /// </summary>
 public sealed record WorkItem(
     string Id,
@@ -24,13 +25,14 @@ public sealed record WorkItem(
     DateTimeOffset NextAttemptAt,
     string? Result,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    WorkLane Lane = WorkLane.Background);
 
-/// <summary>A new item to store.</summary>
-public sealed record NewWorkItem(string Kind, string DedupeKey, string Payload);
+/// <summary>A new item to store, in the lane its module chose.</summary>
+public sealed record NewWorkItem(string Kind, string DedupeKey, string Payload, WorkLane Lane = WorkLane.Background);
 
 /// <summary>What handling an item came to.</summary>
-public sealed record WorkOutcome(WorkItemState State, string? Result, TimeSpan? RetryAfter = null)
+public sealed record WorkOutcome(WorkItemState State, string? Result, TimeSpan? RetryAfter = null, bool RefundsAttempt = false)
 {
     public static WorkOutcome Done(string? note = null) => new(WorkItemState.Done, note);
 
@@ -40,9 +42,18 @@ public sealed record WorkOutcome(WorkItemState State, string? Result, TimeSpan? 
     /// <summary>A transient failure: try again later (after <paramref name="after"/> when the remote service said so).</summary>
     public static WorkOutcome Retry(string error, TimeSpan? after = null) => new(WorkItemState.Pending, error, after);
 
+    /// <summary>
+    /// Not tried at all (the remote service asked us to wait, e.g. a rate limit): due again after
+    /// <paramref name="after"/>, and the attempt does not count towards the item's limit.
+    /// </summary>
+    public static WorkOutcome Defer(string reason, TimeSpan after) => new(WorkItemState.Pending, reason, after, RefundsAttempt: true);
+
     /// <summary>A permanent failure: park the item as failed with its reason.</summary>
     public static WorkOutcome Failed(string error) => new(WorkItemState.Failed, error);
 }
 
-/// <summary>The outcome of one claimed item, to record.</summary>
-public sealed record WorkCompletion(string Id, WorkOutcome Outcome, DateTimeOffset NextAttemptAt);
+/// <summary>
+/// The outcome of one claimed item, to record. <see cref="Attempts"/> is the claim it belongs to: a completion whose
+/// claim lapsed (and was taken up by another worker) changes nothing.
+/// </summary>
+public sealed record WorkCompletion(string Id, int Attempts, WorkOutcome Outcome, DateTimeOffset NextAttemptAt);

@@ -6,7 +6,7 @@ namespace CodeStream.Integrations.Application.Slack.Common;
 /// Slack answered <c>ok:false</c> (or could not be reached after the retries): <see cref="Error"/> is Slack's error
 /// code (<c>channel_not_found</c>, <c>missing_scope</c>, …) and <see cref="NeededScope"/> the scope Slack asked for.
 /// </summary>
-public sealed class SlackApiException(string method, string error, string? neededScope = null, Exception? inner = null)
+public sealed class SlackApiException(string method, string error, string? neededScope = null, Exception? inner = null, TimeSpan? retryAfter = null)
     : RemoteServiceException($"Slack {method} failed: {error}{(neededScope is null ? string.Empty : $" (needs {neededScope})")}", inner)
 {
     /// <summary>Our own code for "Slack could not be reached or kept failing after the retries".</summary>
@@ -19,6 +19,9 @@ public sealed class SlackApiException(string method, string error, string? neede
     public string? NeededScope { get; } = neededScope;
 
     public override bool IsTransient => Error is "ratelimited" or Unavailable;
+
+    /// <summary>For <c>ratelimited</c>: Slack's <c>Retry-After</c> (or what is left of a pause already known).</summary>
+    public override TimeSpan? RetryAfter { get; } = error == "ratelimited" ? retryAfter ?? TimeSpan.FromSeconds(1) : null;
 
     public override string Reason => $"slack {Method}: {Error}";
 

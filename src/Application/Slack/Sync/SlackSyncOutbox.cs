@@ -74,7 +74,7 @@ internal sealed class SlackSyncOutbox(ISlackShareRepository shares, IWorkQueue q
         }
 
         var key = $"{request.Target}:{request.Id}:{request.Change}:{at.ToUnixTimeMilliseconds()}";
-        await queue.EnqueueAsync(new NewWorkItem(SlackWorkKinds.SlackSync, key, JsonSerializer.Serialize(request)), cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync(new NewWorkItem(SlackWorkKinds.SlackSync, key, JsonSerializer.Serialize(request), WorkLane.UserFacing), cancellationToken).ConfigureAwait(false);
         signal.Notify();
     }
 }

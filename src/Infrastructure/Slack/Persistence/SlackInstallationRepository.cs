@@ -7,7 +7,8 @@ using CodeStream.Integrations.Infrastructure.Slack.Security;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Persistence;
 
-internal sealed class SlackInstallationRepository(DbSession session, TokenProtector tokens, TimeProvider clock) : ISlackInstallationRepository
+internal sealed class SlackInstallationRepository(DbSession session, TokenProtector tokens, WebApi.SlackTokenWorkspaces workspaces, TimeProvider clock)
+    : ISlackInstallationRepository
 {
     private const string UpsertBotSql = """
         INSERT INTO slack_bot_installations (team_id, slack_team_id, slack_team_name, bot_user_id, app_id, bot_token, scopes, installed_at)
@@ -114,7 +115,7 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
                 row.SlackTeamName,
                 SlackUserId.Parse(row.BotUserId),
                 row.AppId,
-                tokens.Unprotect(row.BotToken),
+                Remember(tokens.Unprotect(row.BotToken), row.SlackTeamId),
                 row.Scopes,
                 UnixTime.FromMs(row.InstalledAt));
     }
@@ -130,11 +131,17 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
                 TeamId.Parse(row.TeamId),
                 SlackTeamId.Parse(row.SlackTeamId),
                 SlackUserId.Parse(row.SlackUserId),
-                tokens.Unprotect(row.AccessToken),
+                Remember(tokens.Unprotect(row.AccessToken), row.SlackTeamId),
                 row.Scopes,
                 tokens.UnprotectOptional(row.RefreshToken),
                 UnixTime.FromMs(row.ExpiresAt),
                 UnixTime.FromMs(row.InstalledAt));
+    }
+
+    private string Remember(string token, string slackTeamId)
+    {
+        workspaces.Remember(token, slackTeamId);
+        return token;
     }
 
     public async Task<int> RemoveUserTokensAsync(

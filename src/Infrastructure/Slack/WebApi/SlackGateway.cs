@@ -12,7 +12,7 @@ namespace CodeStream.Integrations.Infrastructure.Slack.WebApi;
 /// <see cref="SlackApiException"/> with Slack's code, and transport failures that outlived the retries to
 /// <see cref="SlackApiException.Unavailable"/>.
 /// </summary>
-internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Observability.IntegrationMetrics metrics) : ISlackGateway
+internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, SlackRateLimitGovernor governor, Observability.IntegrationMetrics metrics) : ISlackGateway
 {
     private const int PageSize = 200;
 
@@ -21,7 +21,7 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
         var form = ClientCredentials();
         form["code"] = code;
         form["redirect_uri"] = redirectUri;
-        var response = await CallAsync("oauth.v2.access", () => api.OAuthAccessAsync(form, cancellationToken)).ConfigureAwait(false);
+        var response = await CallAsync("oauth.v2.access", null, () => api.OAuthAccessAsync(form, cancellationToken)).ConfigureAwait(false);
         var user = response.AuthedUser;
         if (response.Team?.Id is null || response.AccessToken is null || response.BotUserId is null || user?.Id is null || user.AccessToken is null)
         {
@@ -47,7 +47,7 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
         var form = ClientCredentials();
         form["grant_type"] = "refresh_token";
         form["refresh_token"] = refreshToken;
-        var response = await CallAsync("oauth.v2.access", () => api.OAuthAccessAsync(form, cancellationToken)).ConfigureAwait(false);
+        var response = await CallAsync("oauth.v2.access", null, () => api.OAuthAccessAsync(form, cancellationToken)).ConfigureAwait(false);
         var token = response.AccessToken ?? response.AuthedUser?.AccessToken ?? throw new SlackApiException("oauth.v2.access", "incomplete_grant");
         var expiresIn = response.ExpiresIn ?? response.AuthedUser?.ExpiresIn;
         return new SlackRefreshedToken(
@@ -65,7 +65,7 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
             message["thread_ts"] = threadTs;
         }
 
-        var response = await CallAsync("chat.postMessage", () => api.PostMessageAsync(token, message, cancellationToken)).ConfigureAwait(false);
+        var response = await CallAsync("chat.postMessage", token, () => api.PostMessageAsync(token, message, cancellationToken)).ConfigureAwait(false);
         return new SlackPostedMessage(response.Channel ?? channelId, response.Ts ?? throw new SlackApiException("chat.postMessage", "no_ts"));
     }
 
@@ -73,16 +73,16 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
     {
         var message = MessageBody(channelId, content);
         message["ts"] = ts;
-        return CallAsync("chat.update", () => api.UpdateMessageAsync(token, message, cancellationToken));
+        return CallAsync("chat.update", token, () => api.UpdateMessageAsync(token, message, cancellationToken));
     }
 
     public Task DeleteMessageAsync(string token, string channelId, string ts, CancellationToken cancellationToken) =>
-        CallAsync("chat.delete", () => api.DeleteMessageAsync(token, Form(("channel", channelId), ("ts", ts)), cancellationToken));
+        CallAsync("chat.delete", token, () => api.DeleteMessageAsync(token, Form(("channel", channelId), ("ts", ts)), cancellationToken));
 
     public async Task<string?> GetPermalinkAsync(string token, string channelId, string ts, CancellationToken cancellationToken)
     {
         var response = await CallAsync(
-            "chat.getPermalink", () => api.GetPermalinkAsync(token, Form(("channel", channelId), ("message_ts", ts)), cancellationToken))
+            "chat.getPermalink", token, () => api.GetPermalinkAsync(token, Form(("channel", channelId), ("message_ts", ts)), cancellationToken))
             .ConfigureAwait(false);
         return response.Permalink;
     }
@@ -93,6 +93,7 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
         {
             await CallAsync(
                 "conversations.invite",
+                token,
                 () => api.InviteAsync(token, Form(("channel", channelId), ("users", string.Join(',', userIds))), cancellationToken))
                 .ConfigureAwait(false);
         }
@@ -105,7 +106,7 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
     public async Task<string> OpenConversationAsync(string token, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var response = await CallAsync(
-            "conversations.open", () => api.OpenConversationAsync(token, Form(("users", string.Join(',', userIds))), cancellationToken))
+            "conversations.open", token, () => api.OpenConversationAsync(token, Form(("users", string.Join(',', userIds))), cancellationToken))
             .ConfigureAwait(false);
         return response.Channel?.Id ?? throw new SlackApiException("conversations.open", "channel_not_found");
     }
@@ -118,13 +119,13 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
                 ("exclude_archived", "true"),
                 ("limit", PageSize.ToString(CultureInfo.InvariantCulture)));
             AddCursor(form, cursor);
-            var page = await CallAsync("users.conversations", () => api.UserConversationsAsync(token, form, cancellationToken)).ConfigureAwait(false);
+            var page = await CallAsync("users.conversations", token, () => api.UserConversationsAsync(token, form, cancellationToken)).ConfigureAwait(false);
             return (page.Channels.Where(c => c.Id is not null).Select(ToConversation), page.ResponseMetadata?.NextCursor);
         });
 
     public async Task<SlackUserProfile> GetUserInfoAsync(string token, string userId, CancellationToken cancellationToken)
     {
-        var response = await CallAsync("users.info", () => api.UserInfoAsync(token, Form(("user", userId)), cancellationToken)).ConfigureAwait(false);
+        var response = await CallAsync("users.info", token, () => api.UserInfoAsync(token, Form(("user", userId)), cancellationToken)).ConfigureAwait(false);
         return ToProfile(response.User ?? throw new SlackApiException("users.info", "user_not_found"));
     }
 
@@ -132,7 +133,7 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
     {
         try
         {
-            var response = await CallAsync("users.lookupByEmail", () => api.LookupByEmailAsync(token, Form(("email", email)), cancellationToken))
+            var response = await CallAsync("users.lookupByEmail", token, () => api.LookupByEmailAsync(token, Form(("email", email)), cancellationToken))
                 .ConfigureAwait(false);
             return response.User is null ? null : ToProfile(response.User);
         }
@@ -148,19 +149,26 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
         {
             ["profile"] = new JsonObject { ["status_text"] = text, ["status_emoji"] = emoji, ["status_expiration"] = expiration },
         };
-        return CallAsync("users.profile.set", () => api.SetProfileAsync(token, body, cancellationToken));
+        return CallAsync("users.profile.set", token, () => api.SetProfileAsync(token, body, cancellationToken));
     }
 
     public async Task<string> OpenViewAsync(string token, string triggerId, string viewJson, CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["trigger_id"] = triggerId, ["view"] = JsonNode.Parse(viewJson) };
-        var response = await CallAsync("views.open", () => api.OpenViewAsync(token, body, cancellationToken)).ConfigureAwait(false);
+        var response = await CallAsync("views.open", token, () => api.OpenViewAsync(token, body, cancellationToken)).ConfigureAwait(false);
         return response.View?.Id ?? string.Empty;
     }
 
-    private async Task<T> CallAsync<T>(string method, Func<Task<T>> call)
+    private async Task<T> CallAsync<T>(string method, string? token, Func<Task<T>> call)
         where T : SlackResponse
     {
+        if (governor.PausedFor(token, method) is { } paused)
+        {
+            // Another caller met a 429 on this workspace's method: don't make Slack say it again.
+            metrics.RateLimitWait(method);
+            throw new SlackApiException(method, "ratelimited", retryAfter: paused);
+        }
+
         T response;
         try
         {
@@ -168,8 +176,10 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
         }
         catch (ApiException exception) when (exception.StatusCode == HttpStatusCode.TooManyRequests)
         {
+            var retryAfter = RetryAfterOf(exception);
+            governor.Pause(token, method, retryAfter);
             metrics.SlackCall(method, "ratelimited");
-            throw new SlackApiException(method, "ratelimited", inner: exception);
+            throw new SlackApiException(method, "ratelimited", inner: exception, retryAfter: retryAfter);
         }
         catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutRejectedException)
         {
@@ -181,6 +191,14 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Ob
 
         metrics.SlackCall(method, response.Ok ? "ok" : response.Error ?? "unknown_error");
         return response.Ok ? response : throw new SlackApiException(method, response.Error ?? "unknown_error", response.Needed);
+    }
+
+    /// <summary>Slack's <c>Retry-After</c> (seconds or a date); a second when it sent none, as Slack's own SDKs assume.</summary>
+    private static TimeSpan RetryAfterOf(ApiException exception)
+    {
+        var header = exception.Headers.RetryAfter;
+        var after = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(1));
+        return after < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : after;
     }
 
     private Dictionary<string, string> ClientCredentials() => new(StringComparer.Ordinal)

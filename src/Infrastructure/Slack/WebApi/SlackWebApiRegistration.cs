@@ -10,7 +10,7 @@ namespace CodeStream.Integrations.Infrastructure.Slack.WebApi;
 
 internal static class SlackWebApiRegistration
 {
-    /// <summary>How often a call is retried after 429 (waiting <c>Retry-After</c>), 5xx, timeouts or connection failures.</summary>
+    /// <summary>How often a call is retried after 5xx, timeouts or connection failures (never after 429: see <see cref="SlackRateLimitGovernor"/>).</summary>
     public const int MaxRetries = 3;
 
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
@@ -21,9 +21,10 @@ internal static class SlackWebApiRegistration
     };
 
     /// <summary>
-    /// The Refit client with its resilience: bounded retries that honour <c>Retry-After</c> for this request (each
-    /// method and workspace waits its own, nothing pauses globally), exponential back-off with jitter for 5xx and
-    /// timeouts, and a timeout per attempt. Time comes from the registered <see cref="TimeProvider"/>.
+    /// The Refit client with its resilience: exponential back-off with jitter for 5xx and timeouts, and a timeout per
+    /// attempt. A 429 is not waited out here, inside a caller that holds a work item's lease: it pauses the workspace's
+    /// method in <see cref="SlackRateLimitGovernor"/> and the work queue defers the item to its <c>Retry-After</c>.
+    /// Time comes from the registered <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddSlackWebApi(this IServiceCollection services, SlackAppOptions options, Uri apiBaseUrl)
     {
@@ -45,26 +46,18 @@ internal static class SlackWebApiRegistration
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = TimeSpan.FromMilliseconds(500),
-                    ShouldRetryAfterHeader = true,
-                    OnRetry = args =>
-                    {
-                        if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
-                        {
-                            context.ServiceProvider.GetRequiredService<Observability.IntegrationMetrics>().RateLimitWait();
-                        }
-
-                        return ValueTask.CompletedTask;
-                    },
+                    ShouldRetryAfterHeader = false,
                     ShouldHandle = static args => ValueTask.FromResult(args.Outcome switch
                     {
                         { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
-                        { Result.StatusCode: HttpStatusCode.TooManyRequests } => true,
                         { Result.StatusCode: >= HttpStatusCode.InternalServerError } => true,
                         _ => false,
                     }),
                 });
                 pipeline.AddTimeout(AttemptTimeout);
             });
+        services.AddSingleton<SlackTokenWorkspaces>();
+        services.AddSingleton<SlackRateLimitGovernor>();
         services.AddSingleton<ISlackGateway, SlackGateway>();
         services.AddHttpClient<Application.Slack.Interactivity.ISlackResponder, SlackResponder>(client => client.Timeout = TimeSpan.FromSeconds(10))
             .RedactLoggedHeaders(_ => true);

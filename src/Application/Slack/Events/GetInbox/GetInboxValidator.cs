@@ -10,5 +10,6 @@ internal sealed class GetInboxValidator : AbstractValidator<GetInboxQuery>
         RuleFor(q => q.State).Must(s => s is null || Enum.TryParse<WorkItemState>(s, ignoreCase: true, out _) && !int.TryParse(s, out _))
             .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", Enum.GetNames<WorkItemState>().Select(n => n.ToLowerInvariant()))}.");
         RuleFor(q => q.Limit).InclusiveBetween(1, 1000);
+        RuleFor(q => q.Kind).MaximumLength(64);
     }
 }

@@ -1,5 +1,4 @@
 using CodeStream.Integrations.Application.Common.WorkQueue;
-using CodeStream.Integrations.Application.Slack.Common;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Events.RetryFailedInbox;
@@ -8,7 +7,7 @@ internal sealed class RetryFailedInboxHandler(IWorkQueue queue, IWorkQueueSignal
 {
     public async Task<int> Handle(RetryFailedInboxCommand request, CancellationToken cancellationToken)
     {
-        var count = await queue.RetryFailedAsync(SlackWorkKinds.SlackEvent, cancellationToken).ConfigureAwait(false);
+        var count = await queue.RetryFailedAsync(request.Kind, request.Id, cancellationToken).ConfigureAwait(false);
         signal.Notify();
         return count;
     }

@@ -94,7 +94,7 @@ internal sealed class SubmitReplyModalHandler(
         {
             await mediator.Send(
                 new DeferModalReplyCommand(
-                    new NewWorkItem(SlackWorkKinds.SlackModalReply, request.SubmissionKey, JsonSerializer.Serialize(request with { Deferred = true }))),
+                    new NewWorkItem(SlackWorkKinds.SlackModalReply, request.SubmissionKey, JsonSerializer.Serialize(request with { Deferred = true }), WorkLane.UserFacing)),
                 cancellationToken).ConfigureAwait(false);
             var linked = await identities.FindAsync(codemark.TeamId, identity, cancellationToken).ConfigureAwait(false) is not null;
             return Sent(invite: !linked);
