@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<Slack.Sharing.SlackMentionResolver>();
         services.AddScoped<Slack.Sync.ISlackSyncOutbox, Slack.Sync.SlackSyncOutbox>();
         services.AddScoped<Core.Codemarks.GetCodemark.IProviderCopies, Slack.Sharing.SlackCopies>();
+        services.AddSingleton<Slack.Identity.SlackPeopleCache>();
         services.AddSingleton<Slack.Identity.SlackProfileCache>();
         services.AddScoped<Slack.Identity.SlackAuthorResolver>();
         services.AddScoped<Slack.Identity.SlackTextReader>();

@@ -40,6 +40,8 @@ public static class DependencyInjection
         services.AddScoped<ISlackShareRepository, SlackShareRepository>();
         services.AddScoped<ISlackIdentityRepository, SlackIdentityRepository>();
         services.AddScoped<ISlackInstallationRepository, SlackInstallationRepository>();
+        services.AddSingleton<Slack.Persistence.SlackBotCache>();
+        services.AddSingleton<Slack.Persistence.SlackThreadCache>();
         services.AddScoped<IUserMergeRepository, UserMergeRepository>();
         services.AddScoped<ISlackSubmissionRepository, SlackSubmissionRepository>();
         services.AddScoped<ISlackOAuthStateLedger, SlackOAuthStateLedger>();

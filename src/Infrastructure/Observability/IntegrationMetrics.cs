@@ -16,6 +16,7 @@ public sealed class IntegrationMetrics
     private readonly Counter<long> _slackCalls;
     private readonly Counter<long> _rateLimitWaits;
     private readonly Histogram<double> _rateLimitPauses;
+    private readonly Counter<long> _dbStatements;
 
     public IntegrationMetrics(IMeterFactory meters)
     {
@@ -24,6 +25,7 @@ public sealed class IntegrationMetrics
         _workCompleted = meter.CreateCounter<long>("codestream.work_items", description: "Work items finished, by kind and outcome");
         _slackCalls = meter.CreateCounter<long>("codestream.slack.api_calls", description: "Slack Web API calls, by method and outcome");
         _rateLimitWaits = meter.CreateCounter<long>("codestream.slack.rate_limit_waits", description: "Slack calls not made because their workspace and method were paused by a 429");
+        _dbStatements = meter.CreateCounter<long>("codestream.db.statements", description: "SQL statements sent through the repositories");
         _rateLimitPauses = meter.CreateHistogram<double>("codestream.slack.rate_limit_pauses", unit: "s", description: "Pauses of a workspace's method after Slack answered 429, by method: their Retry-After");
     }
 
@@ -34,6 +36,8 @@ public sealed class IntegrationMetrics
 
     public void SlackCall(string method, string outcome) =>
         _slackCalls.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void DbStatements(long count) => _dbStatements.Add(count);
 
     public void RateLimitWait(string method) => _rateLimitWaits.Add(1, new KeyValuePair<string, object?>("method", method));
 

@@ -7,7 +7,7 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 /// The connection (and transaction, inside a unit of work) of one DI scope. Repositories of the scope share it, so
 /// a command's writes commit together.
 /// </summary>
-internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAsyncDisposable, IDisposable
+internal sealed class DbSession(IDbConnectionFactory factory, Observability.IntegrationMetrics? metrics = null) : IUnitOfWork, IAsyncDisposable, IDisposable
 {
     private DbConnection? _connection;
     private bool _holdsGate;
@@ -43,6 +43,10 @@ internal sealed class DbSession(IDbConnectionFactory factory) : IUnitOfWork, IAs
 
         (_afterCommit ??= []).Add(action);
     }
+
+    /// <summary>Counts statements sent (<c>codestream.db.statements</c>): the hot path's cost is watched in statements per item.</summary>
+    public void Counted(object? parameters) =>
+        metrics?.DbStatements(parameters is System.Collections.IEnumerable rows and not string ? rows.Cast<object>().Count() : 1);
 
     public async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         _connection ??= await factory.OpenAsync(cancellationToken).ConfigureAwait(false);

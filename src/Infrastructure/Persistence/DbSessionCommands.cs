@@ -39,6 +39,9 @@ internal static class DbSessionCommands
     /// <summary><c>column IN (…)</c> for a list parameter, in the scope's database's dialect.</summary>
     public static string AnyOf(this DbSession session, string column, string parameter) => session.Factory.AnyOf(column, parameter);
 
-    private static CommandDefinition Command(DbSession session, string sql, object? parameters, CancellationToken cancellationToken) =>
-        new(sql, parameters, session.Transaction, cancellationToken: cancellationToken);
+    private static CommandDefinition Command(DbSession session, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        session.Counted(parameters);
+        return new(sql, parameters, session.Transaction, cancellationToken: cancellationToken);
+    }
 }

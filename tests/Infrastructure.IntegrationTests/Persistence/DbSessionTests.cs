@@ -111,7 +111,7 @@ public sealed class DbSessionTests : DatabaseTest
             Assert.True(await new UserRepository(session).TryAddAsync(user, CancellationToken.None));
             await new CodemarkRepository(session).AddAsync(codemark, CancellationToken.None);
             await new ReplyRepository(session).AddAsync(reply, CancellationToken.None);
-            var shares = new SlackShareRepository(session);
+            var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
             Assert.True(await shares.TryAddShareAsync(share, CancellationToken.None));
             Assert.True(await shares.TryAddMessageCopyAsync(copy, CancellationToken.None));
             Assert.True(await new SlackIdentityRepository(session).TryLinkAsync(link, CancellationToken.None));

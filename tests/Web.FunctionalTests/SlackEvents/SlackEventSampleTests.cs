@@ -53,11 +53,11 @@ public sealed class SlackEventSampleTests
         Assert.Equal(SlackScenario.SlackTeamId, (string)sharedTo["teamId"]!);
         Assert.Equal(SlackScenario.ChannelId, (string)sharedTo["channelId"]!);
         Assert.Equal(ts, (string)sharedTo["postId"]!);
-        var permalink = thread.PermalinkAnsweredFor(ts);
+        // Built from the workspace URL auth.test gave at install, in Slack's own format: no chat.getPermalink per reply.
         Assert.Equal(
             $"https://example-workspace.slack.com/archives/{SlackScenario.ChannelId}/p{ts.Replace(".", "", StringComparison.Ordinal)}?thread_ts={thread.RootTs}&cid={SlackScenario.ChannelId}",
-            permalink);
-        Assert.Equal(permalink, (string)sharedTo["url"]!);
+            (string)sharedTo["url"]!);
+        Assert.Null(thread.PermalinkAnsweredFor(ts));
 
         // Grace has no CodeStream account: a faux user of the team stands in for her (§8).
         var grace = Assert.Single(await thread.UsersAsync(), u => (string?)u!["externalUserId"] == $"slack::{thread.TeamId}::{SlackScenario.SlackTeamId}::{SlackScenario.GraceSlackId}")!;

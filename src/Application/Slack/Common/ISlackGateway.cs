@@ -28,6 +28,9 @@ public interface ISlackGateway
     /// <summary>Every conversation the token's user is in (all pages), archived ones excluded.</summary>
     Task<IReadOnlyList<SlackConversation>> ListUserConversationsAsync(string token, CancellationToken cancellationToken);
 
+    /// <summary><c>auth.test</c>: the workspace's URL (<c>https://{domain}.slack.com/</c>).</summary>
+    Task<string?> GetWorkspaceUrlAsync(string token, CancellationToken cancellationToken);
+
     Task<SlackUserProfile> GetUserInfoAsync(string token, string userId, CancellationToken cancellationToken);
 
     /// <summary>The Slack user with this e-mail, or <c>null</c> when there is none.</summary>

@@ -13,9 +13,14 @@ namespace CodeStream.Integrations.Application.Slack.Identity;
 /// existing faux user <c>slack::X::T::U</c>; a new faux user. Races end in one faux user (the database decides).
 /// </summary>
 internal sealed class SlackAuthorResolver(
-    ISlackIdentityRepository identities, IUserRepository users, SlackProfileCache profiles, IMediator mediator, TimeProvider clock)
+    ISlackIdentityRepository identities, IUserRepository users, SlackProfileCache profiles, SlackPeopleCache people, IMediator mediator, TimeProvider clock)
 {
-    public async Task<User> ResolveAsync(TeamId teamId, SlackIdentity identity, string botToken, CancellationToken cancellationToken)
+    /// <summary>Kept for a minute (<see cref="SlackPeopleCache"/>): a thread's authors write many replies.</summary>
+    public Task<User> ResolveAsync(TeamId teamId, SlackIdentity identity, string botToken, CancellationToken cancellationToken) =>
+        people.ResolutionAsync(
+            "author", teamId.Value, identity.SlackTeamId.Value, identity.SlackUserId.Value, () => ResolveNowAsync(teamId, identity, botToken, cancellationToken));
+
+    private async Task<User> ResolveNowAsync(TeamId teamId, SlackIdentity identity, string botToken, CancellationToken cancellationToken)
     {
         if (await identities.FindAsync(teamId, identity, cancellationToken).ConfigureAwait(false) is { } link
             && await users.GetAsync(link.UserId, cancellationToken).ConfigureAwait(false) is { } linked)
@@ -62,6 +67,7 @@ internal sealed class SlackAuthorResolver(
         }
 
         await mediator.Send(new LinkSlackIdentityCommand(new SlackIdentityLink(identity, teamId, user.Id, clock.GetUtcNow())), cancellationToken).ConfigureAwait(false);
+        people.PeopleChanged();
         return user;
     }
 }

@@ -17,7 +17,7 @@ public sealed record SlackReplyText(string Markdown, IReadOnlyList<UserId> Menti
 /// a registered user with the same e-mail) — those are the reply's mentions — or else by the Slack display name.
 /// </summary>
 internal sealed partial class SlackTextReader(
-    ISlackIdentityRepository identities, IUserRepository users, SlackProfileCache profiles)
+    ISlackIdentityRepository identities, IUserRepository users, SlackProfileCache profiles, SlackPeopleCache people)
 {
     public async Task<SlackReplyText> ReadAsync(
         TeamId teamId, SlackTeamId slackTeamId, string botToken, string slackText, CancellationToken cancellationToken)
@@ -31,7 +31,10 @@ internal sealed partial class SlackTextReader(
                 continue;
             }
 
-            var user = await FindCodeStreamUserAsync(teamId, new SlackIdentity(slackTeamId, parsed), botToken, cancellationToken).ConfigureAwait(false);
+            var identity = new SlackIdentity(slackTeamId, parsed);
+            var user = await people.ResolutionAsync(
+                "mention", teamId.Value, slackTeamId.Value, slackUserId, () => FindCodeStreamUserAsync(teamId, identity, botToken, cancellationToken))
+                .ConfigureAwait(false);
             if (user is not null)
             {
                 names[slackUserId] = user.Username;

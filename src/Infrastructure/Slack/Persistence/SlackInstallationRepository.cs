@@ -7,15 +7,17 @@ using CodeStream.Integrations.Infrastructure.Slack.Security;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Persistence;
 
-internal sealed class SlackInstallationRepository(DbSession session, TokenProtector tokens, WebApi.SlackTokenWorkspaces workspaces, TimeProvider clock)
+internal sealed class SlackInstallationRepository(
+    DbSession session, TokenProtector tokens, WebApi.SlackTokenWorkspaces workspaces, SlackBotCache bots, TimeProvider clock)
     : ISlackInstallationRepository
 {
     private const string UpsertBotSql = """
-        INSERT INTO slack_bot_installations (team_id, slack_team_id, slack_team_name, bot_user_id, app_id, bot_token, scopes, installed_at)
-        VALUES (@TeamId, @SlackTeamId, @SlackTeamName, @BotUserId, @AppId, @BotToken, @Scopes, @InstalledAt)
+        INSERT INTO slack_bot_installations (team_id, slack_team_id, slack_team_name, bot_user_id, app_id, bot_token, scopes, installed_at, workspace_url)
+        VALUES (@TeamId, @SlackTeamId, @SlackTeamName, @BotUserId, @AppId, @BotToken, @Scopes, @InstalledAt, @WorkspaceUrl)
         ON CONFLICT (team_id, slack_team_id) DO UPDATE SET
             slack_team_name = excluded.slack_team_name, bot_user_id = excluded.bot_user_id, app_id = excluded.app_id,
-            bot_token = excluded.bot_token, scopes = excluded.scopes, installed_at = excluded.installed_at
+            bot_token = excluded.bot_token, scopes = excluded.scopes, installed_at = excluded.installed_at,
+            workspace_url = COALESCE(excluded.workspace_url, slack_bot_installations.workspace_url)
         """;
 
     private const string UpsertUserSql = """
@@ -29,7 +31,7 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
 
     private const string SelectBotSql = """
         SELECT team_id AS TeamId, slack_team_id AS SlackTeamId, slack_team_name AS SlackTeamName, bot_user_id AS BotUserId,
-               app_id AS AppId, bot_token AS BotToken, scopes AS Scopes, installed_at AS InstalledAt
+               app_id AS AppId, bot_token AS BotToken, scopes AS Scopes, installed_at AS InstalledAt, workspace_url AS WorkspaceUrl
         FROM slack_bot_installations WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId
         """;
 
@@ -62,8 +64,10 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
 
     private const string DeleteUserTokenSql = "DELETE FROM slack_user_installations WHERE user_id = @UserId AND slack_team_id = @SlackTeamId";
 
-    public Task UpsertBotAsync(SlackBotInstallation installation, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
+    public Task UpsertBotAsync(SlackBotInstallation installation, CancellationToken cancellationToken)
+    {
+        Forget(installation.SlackTeamId);
+        return session.ExecuteAsync(
             UpsertBotSql,
             new
             {
@@ -75,8 +79,10 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
                 BotToken = tokens.Protect(installation.BotToken),
                 installation.Scopes,
                 InstalledAt = UnixTime.ToMs(installation.InstalledAt),
+                installation.WorkspaceUrl,
             },
             cancellationToken);
+    }
 
     public async Task UpsertUserAsync(SlackUserInstallation installation, CancellationToken cancellationToken)
     {
@@ -103,7 +109,10 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
         await session.QuerySingleOrDefaultAsync<long>(WasRevokedSql, new { UserId = userId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken)
             .ConfigureAwait(false) > 0;
 
-    public async Task<SlackBotInstallation?> FindBotAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
+    public Task<SlackBotInstallation?> FindBotAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
+        bots.GetOrLoadAsync(teamId.Value, slackTeamId.Value, () => LoadBotAsync(teamId, slackTeamId, cancellationToken));
+
+    private async Task<SlackBotInstallation?> LoadBotAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<BotRow>(
             SelectBotSql, new { TeamId = teamId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken).ConfigureAwait(false);
@@ -117,7 +126,8 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
                 row.AppId,
                 Remember(tokens.Unprotect(row.BotToken), row.SlackTeamId),
                 row.Scopes,
-                UnixTime.FromMs(row.InstalledAt));
+                UnixTime.FromMs(row.InstalledAt),
+                row.WorkspaceUrl);
     }
 
     public async Task<SlackUserInstallation?> FindUserAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
@@ -157,8 +167,18 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
         return await session.ExecuteAsync(DeleteUserTokensOfSlackUsersSql, rows, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, DateTimeOffset installedBefore, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(DeleteBotTokensSql, new { SlackTeamId = slackTeamId.Value, Before = UnixTime.ToMs(installedBefore) }, cancellationToken);
+    public Task<int> RemoveBotTokensAsync(SlackTeamId slackTeamId, DateTimeOffset installedBefore, CancellationToken cancellationToken)
+    {
+        Forget(slackTeamId);
+        return session.ExecuteAsync(DeleteBotTokensSql, new { SlackTeamId = slackTeamId.Value, Before = UnixTime.ToMs(installedBefore) }, cancellationToken);
+    }
+
+    /// <summary>Now, and again once committed: a reader between the two would otherwise cache what is being replaced.</summary>
+    private void Forget(SlackTeamId slackTeamId)
+    {
+        bots.Invalidate(slackTeamId.Value);
+        session.OnCommitted(() => bots.Invalidate(slackTeamId.Value));
+    }
 
     public async Task<int> RemoveAllUserTokensAsync(SlackTeamId slackTeamId, DateTimeOffset installedBefore, CancellationToken cancellationToken)
     {
@@ -196,6 +216,8 @@ internal sealed class SlackInstallationRepository(DbSession session, TokenProtec
         public string Scopes { get; set; } = string.Empty;
 
         public long InstalledAt { get; set; }
+
+        public string? WorkspaceUrl { get; set; }
     }
 
     private sealed class UserRow

@@ -8,7 +8,7 @@ using CodeStream.Integrations.Infrastructure.Persistence;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Persistence;
 
-internal sealed class SlackShareRepository(DbSession session) : ISlackShareRepository
+internal sealed class SlackShareRepository(DbSession session, SlackThreadCache threads) : ISlackShareRepository
 {
     private const string ShareColumns = """
         codemark_id AS CodemarkId, team_id AS TeamId, slack_team_id AS SlackTeamId, slack_team_name AS SlackTeamName,
@@ -119,19 +119,26 @@ internal sealed class SlackShareRepository(DbSession session) : ISlackShareRepos
         ToShareOrNull(await session.QuerySingleOrDefaultAsync<ShareRow>(
             SelectShareByKeySql, new { CodemarkId = codemarkId.Value, Key = idempotencyKey }, cancellationToken).ConfigureAwait(false));
 
-    public async Task<CodemarkShare?> FindShareByMessageAsync(
+    public Task<CodemarkShare?> FindShareByMessageAsync(
         SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken) =>
-        ToShareOrNull(await session.QuerySingleOrDefaultAsync<ShareRow>(
-            SelectShareByMessageSql,
-            new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Ts = ts.Value },
-            cancellationToken).ConfigureAwait(false));
+        threads.Shares.GetOrLoadAsync(
+            (slackTeamId.Value, channelId.Value, ts.Value),
+            async () => ToShareOrNull(await session.QuerySingleOrDefaultAsync<ShareRow>(
+                SelectShareByMessageSql,
+                new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Ts = ts.Value },
+                cancellationToken).ConfigureAwait(false)));
 
     public Task MarkShareDeletedAsync(
-        SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, DateTimeOffset deletedAt, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
+        SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, DateTimeOffset deletedAt, CancellationToken cancellationToken)
+    {
+        var key = (slackTeamId.Value, channelId.Value, ts.Value);
+        threads.Shares.Remove(key);
+        session.OnCommitted(() => threads.Shares.Remove(key));
+        return session.ExecuteAsync(
             MarkShareDeletedSql,
             new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Ts = ts.Value, DeletedAt = UnixTime.ToMs(deletedAt) },
             cancellationToken);
+    }
 
     public async Task<bool> TryReserveAsync(
         CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken) =>

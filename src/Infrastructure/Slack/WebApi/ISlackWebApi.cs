@@ -38,6 +38,9 @@ internal interface ISlackWebApi
     Task<ConversationsResponse> UserConversationsAsync(
         [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
 
+    [Post("/auth.test")]
+    Task<AuthTestResponse> AuthTestAsync([Authorize] string token, CancellationToken cancellationToken);
+
     [Post("/users.info")]
     Task<UserResponse> UserInfoAsync(
         [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);

@@ -123,6 +123,12 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Sl
             return (page.Channels.Where(c => c.Id is not null).Select(ToConversation), page.ResponseMetadata?.NextCursor);
         });
 
+    public async Task<string?> GetWorkspaceUrlAsync(string token, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("auth.test", token, () => api.AuthTestAsync(token, cancellationToken)).ConfigureAwait(false);
+        return response.Url;
+    }
+
     public async Task<SlackUserProfile> GetUserInfoAsync(string token, string userId, CancellationToken cancellationToken)
     {
         var response = await CallAsync("users.info", token, () => api.UserInfoAsync(token, Form(("user", userId)), cancellationToken)).ConfigureAwait(false);

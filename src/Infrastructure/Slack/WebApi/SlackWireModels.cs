@@ -22,6 +22,11 @@ internal sealed class ResponseMetadata
     public string? NextCursor { get; set; }
 }
 
+internal sealed class AuthTestResponse : SlackResponse
+{
+    public string? Url { get; set; }
+}
+
 internal sealed class OAuthAccessResponse : SlackResponse
 {
     public string? AccessToken { get; set; }

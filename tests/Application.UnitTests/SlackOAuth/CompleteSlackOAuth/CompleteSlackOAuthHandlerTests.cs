@@ -575,6 +575,7 @@ public sealed class CompleteSlackOAuthHandlerTests : IDisposable
             _identities,
             mediator ?? HandlerMediator.Over(
                 new ConsumeOAuthStateHandler(_ledger), new RecordSlackConnectionHandler(_identities, _installations, _users, _merges)),
+            new CodeStream.Integrations.Application.Slack.Identity.SlackPeopleCache(_clock),
             _clock);
 
     private async Task AssertSlackNotCalledAsync() =>

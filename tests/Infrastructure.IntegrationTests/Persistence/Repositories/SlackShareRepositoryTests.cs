@@ -23,11 +23,11 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
 
         await using (var session = new DbSession(database.Factory))
         {
-            Assert.True(await new SlackShareRepository(session).TryAddShareAsync(share, CancellationToken.None));
+            Assert.True(await new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).TryAddShareAsync(share, CancellationToken.None));
         }
 
         await using var reader = new DbSession(database.Factory);
-        var listed = await new SlackShareRepository(reader).ListSharesAsync(seeded.Codemark.Id, CancellationToken.None);
+        var listed = await new SlackShareRepository(reader, new SlackThreadCache(TimeProvider.System)).ListSharesAsync(seeded.Codemark.Id, CancellationToken.None);
         Assert.Equal([share], listed);
         Assert.Equal($"slack::{TestData.SlackTeam}::C0GENERAL::1763889000.000100", listed[0].Identifier);
         Assert.Equal([share.Identifier], await database.QueryAsync<string>("SELECT share_id FROM codemark_shares"));
@@ -51,7 +51,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var middle = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889200.000200", "D0DIRECT", "E0GRID", sharedAt: TestData.At(200));
         var elsewhere = TestData.NewShare(other, seeded.Author.Id, "1763889150.000150", sharedAt: TestData.At(150));
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         foreach (var share in new[] { latest, elsewhere, oldest, middle })
         {
             Assert.True(await shares.TryAddShareAsync(share, CancellationToken.None));
@@ -69,7 +69,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var seeded = await Seed.TeamWithCodemarkAsync(database);
         await using var session = new DbSession(database.Factory);
 
-        Assert.Empty(await new SlackShareRepository(session).ListSharesAsync(seeded.Codemark.Id, CancellationToken.None));
+        Assert.Empty(await new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).ListSharesAsync(seeded.Codemark.Id, CancellationToken.None));
     }
 
     [SkippableTheory]
@@ -82,7 +82,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var first = TestData.NewShare(seeded.Codemark, seeded.Author.Id);
         var sameMessage = TestData.NewShare(other, seeded.Author.Id, sharedAt: TestData.At(60)) with { ChannelName = "renamed" };
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         Assert.True(await shares.TryAddShareAsync(first, CancellationToken.None));
 
         Assert.False(await shares.TryAddShareAsync(sameMessage, CancellationToken.None));
@@ -101,7 +101,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var seeded = await Seed.TeamWithCodemarkAsync(database);
         const string Ts = "1763889000.000100";
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
 
         Assert.True(await shares.TryAddShareAsync(TestData.NewShare(seeded.Codemark, seeded.Author.Id, Ts, "C0GENERAL", "T0SLACK01"), CancellationToken.None));
         Assert.True(await shares.TryAddShareAsync(TestData.NewShare(seeded.Codemark, seeded.Author.Id, Ts, "C0RANDOM", "T0SLACK01"), CancellationToken.None));
@@ -119,7 +119,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var seeded = await Seed.TeamWithCodemarkAsync(database);
 
         var results = await Concurrently.RunAsync(database, inUnitOfWork: true, session =>
-            new SlackShareRepository(session).TryAddShareAsync(TestData.NewShare(seeded.Codemark, seeded.Author.Id), CancellationToken.None));
+            new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).TryAddShareAsync(TestData.NewShare(seeded.Codemark, seeded.Author.Id), CancellationToken.None));
 
         Assert.Single(results, added => added);
         Assert.Equal(1, await database.CountAsync("codemark_shares"));
@@ -135,11 +135,11 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var share = TestData.NewShare(seeded.Codemark, seeded.Author.Id) with { IdempotencyKey = "req-7f3a" };
         await using (var session = new DbSession(database.Factory))
         {
-            Assert.True(await new SlackShareRepository(session).TryAddShareAsync(share, CancellationToken.None));
+            Assert.True(await new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).TryAddShareAsync(share, CancellationToken.None));
         }
 
         await using var reader = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(reader);
+        var shares = new SlackShareRepository(reader, new SlackThreadCache(TimeProvider.System));
         Assert.Equal(share, await shares.FindShareByIdempotencyKeyAsync(seeded.Codemark.Id, "req-7f3a", CancellationToken.None));
         Assert.Null(await shares.FindShareByIdempotencyKeyAsync(seeded.Codemark.Id, "REQ-7F3A", CancellationToken.None));
         Assert.Null(await shares.FindShareByIdempotencyKeyAsync(other.Id, "req-7f3a", CancellationToken.None));
@@ -162,7 +162,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
             TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889700.000700"),
         };
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         Assert.True(await shares.TryAddShareAsync(first, CancellationToken.None));
 
         Assert.False(await shares.TryAddShareAsync(replay, CancellationToken.None));
@@ -183,7 +183,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var live = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889000.000100");
         var deleted = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889200.000200") with { DeletedInSlackAt = TestData.At(9) };
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         Assert.True(await shares.TryAddShareAsync(live, CancellationToken.None));
         Assert.True(await shares.TryAddShareAsync(deleted, CancellationToken.None));
 
@@ -210,7 +210,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var inOtherChannel = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889100.000100", "C0RANDOM", sharedAt: TestData.At(100));
         var otherCodemark = TestData.NewShare(other, seeded.Author.Id, "1763889050.000050", sharedAt: TestData.At(50));
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         foreach (var share in new[] { deletedOldest, newerLive, olderLive, inOtherChannel, otherCodemark })
         {
             Assert.True(await shares.TryAddShareAsync(share, CancellationToken.None));
@@ -232,7 +232,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var seeded = await Seed.TeamWithCodemarkAsync(database);
         var share = TestData.NewShare(seeded.Codemark, seeded.Author.Id);
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         Assert.True(await shares.TryAddShareAsync(share, CancellationToken.None));
 
         await shares.MarkShareDeletedAsync(share.SlackTeamId, share.ChannelId, share.Ts, TestData.At(10), CancellationToken.None);
@@ -250,7 +250,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var sameTsOtherChannel = TestData.NewShare(seeded.Codemark, seeded.Author.Id, "1763889000.000100", "C0RANDOM");
         await using (var session = new DbSession(database.Factory))
         {
-            var shares = new SlackShareRepository(session);
+            var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
             Assert.True(await shares.TryAddShareAsync(share, CancellationToken.None));
             Assert.True(await shares.TryAddShareAsync(sameTsOtherChannel, CancellationToken.None));
             await shares.MarkShareDeletedAsync(share.SlackTeamId, share.ChannelId, share.Ts, TestData.At(10), CancellationToken.None);
@@ -259,7 +259,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         }
 
         await using var reader = new DbSession(database.Factory);
-        var stored = new SlackShareRepository(reader);
+        var stored = new SlackShareRepository(reader, new SlackThreadCache(TimeProvider.System));
         Assert.Equal(
             share with { DeletedInSlackAt = TestData.At(10) },
             await stored.FindShareByMessageAsync(share.SlackTeamId, share.ChannelId, share.Ts, CancellationToken.None));
@@ -276,7 +276,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var seeded = await Seed.TeamWithCodemarkAsync(database);
         var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
 
         Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
 
@@ -293,7 +293,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var seeded = await Seed.TeamWithCodemarkAsync(database);
         var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
 
         Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(61), StaleAfter, CancellationToken.None));
@@ -312,7 +312,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var seeded = await Seed.TeamWithCodemarkAsync(database);
         var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
 
         await shares.ReleaseReservationAsync(seeded.Codemark.Id, slackTeam, channel, CancellationToken.None);
@@ -330,7 +330,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var other = await Seed.CodemarkAsync(database, seeded.Team.Id, seeded.Author.Id);
         var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
 
         Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, SlackChannelId.Parse("C0RANDOM"), TestData.At(0), StaleAfter, CancellationToken.None));
@@ -349,7 +349,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var seeded = await Seed.TeamWithCodemarkAsync(database);
         await using var session = new DbSession(database.Factory);
 
-        await new SlackShareRepository(session).ReleaseReservationAsync(
+        await new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).ReleaseReservationAsync(
             seeded.Codemark.Id, SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"), CancellationToken.None);
 
         Assert.Equal(0, await database.CountAsync("share_reservations"));
@@ -363,7 +363,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var seeded = await Seed.TeamWithCodemarkAsync(database);
 
         var results = await Concurrently.RunAsync(database, inUnitOfWork: true, session =>
-            new SlackShareRepository(session).TryReserveAsync(
+            new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).TryReserveAsync(
                 seeded.Codemark.Id, SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"), TestData.At(0), StaleAfter, CancellationToken.None));
 
         Assert.Single(results, reserved => reserved);
@@ -381,11 +381,11 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
 
         await using (var session = new DbSession(database.Factory))
         {
-            Assert.True(await new SlackShareRepository(session).TryAddMessageCopyAsync(copy, CancellationToken.None));
+            Assert.True(await new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).TryAddMessageCopyAsync(copy, CancellationToken.None));
         }
 
         await using var reader = new DbSession(database.Factory);
-        var found = await new SlackShareRepository(reader).FindMessageCopyAsync(copy.SlackTeamId, copy.ChannelId, copy.Ts, CancellationToken.None);
+        var found = await new SlackShareRepository(reader, new SlackThreadCache(TimeProvider.System)).FindMessageCopyAsync(copy.SlackTeamId, copy.ChannelId, copy.Ts, CancellationToken.None);
         Assert.Equal(copy, found);
     }
 
@@ -398,7 +398,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var reply = await Seed.ReplyAsync(database, seeded.Codemark, seeded.Author.Id, "A reply", 5);
         var copy = TestData.NewMessageCopy(reply.Id, "1763889100.000200", "C0GENERAL", "T0SLACK01");
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         Assert.True(await shares.TryAddMessageCopyAsync(copy, CancellationToken.None));
 
         Assert.Null(await shares.FindMessageCopyAsync(SlackTeamId.Parse("T0SLACK02"), copy.ChannelId, copy.Ts, CancellationToken.None));
@@ -417,7 +417,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var first = TestData.NewMessageCopy(reply.Id);
         var sameMessage = TestData.NewMessageCopy(otherReply.Id, createdAt: TestData.At(60)) with { Permalink = null };
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         Assert.True(await shares.TryAddMessageCopyAsync(first, CancellationToken.None));
 
         Assert.False(await shares.TryAddMessageCopyAsync(sameMessage, CancellationToken.None));
@@ -436,7 +436,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var reply = await Seed.ReplyAsync(database, seeded.Codemark, seeded.Author.Id, "A reply", 5);
         const string Ts = "1763889100.000200";
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
 
         Assert.True(await shares.TryAddMessageCopyAsync(TestData.NewMessageCopy(reply.Id, Ts, "C0GENERAL", "T0SLACK01"), CancellationToken.None));
         Assert.True(await shares.TryAddMessageCopyAsync(TestData.NewMessageCopy(reply.Id, Ts, "C0RANDOM", "T0SLACK01"), CancellationToken.None));
@@ -454,7 +454,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         await using var session = new DbSession(database.Factory);
 
         await Assert.ThrowsAnyAsync<DbException>(() =>
-            new SlackShareRepository(session).TryAddMessageCopyAsync(TestData.NewMessageCopy(PostId.New(DateTimeOffset.UtcNow)), CancellationToken.None));
+            new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).TryAddMessageCopyAsync(TestData.NewMessageCopy(PostId.New(DateTimeOffset.UtcNow)), CancellationToken.None));
 
         Assert.Equal(0, await database.CountAsync("slack_message_copies"));
     }
@@ -468,7 +468,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var reply = await Seed.ReplyAsync(database, seeded.Codemark, seeded.Author.Id, "A reply", 5);
 
         var results = await Concurrently.RunAsync(database, inUnitOfWork: false, session =>
-            new SlackShareRepository(session).TryAddMessageCopyAsync(TestData.NewMessageCopy(reply.Id), CancellationToken.None));
+            new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).TryAddMessageCopyAsync(TestData.NewMessageCopy(reply.Id), CancellationToken.None));
 
         Assert.Equal(Concurrently.Sessions, results.Length);
         Assert.Single(results, added => added);
@@ -492,7 +492,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         {
             // Each session claims the Slack message for a different reply, as two racing event deliveries would.
             var reply = replies[Interlocked.Increment(ref next)];
-            return new SlackShareRepository(session).TryAddMessageCopyAsync(TestData.NewMessageCopy(reply.Id), CancellationToken.None);
+            return new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).TryAddMessageCopyAsync(TestData.NewMessageCopy(reply.Id), CancellationToken.None);
         });
 
         Assert.Single(results, added => added);
@@ -514,7 +514,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var middle = TestData.NewMessageCopy(first.Id, "1763889200.000200", createdAt: TestData.At(200));
         var notThisCodemark = TestData.NewMessageCopy(elsewhere.Id, "1763889150.000150", createdAt: TestData.At(150));
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         foreach (var copy in new[] { late, notThisCodemark, early, middle })
         {
             Assert.True(await shares.TryAddMessageCopyAsync(copy, CancellationToken.None));
@@ -538,7 +538,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var ofOther = TestData.NewMessageCopy(otherReply.Id, "1763889200.000200");
         var withoutCopies = await Seed.ReplyAsync(database, seeded.Codemark, seeded.Author.Id, "no copies", 3);
         await using var session = new DbSession(database.Factory);
-        var shares = new SlackShareRepository(session);
+        var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
         foreach (var copy in new[] { inGeneral, ofOther, inRandom })
         {
             Assert.True(await shares.TryAddMessageCopyAsync(copy, CancellationToken.None));

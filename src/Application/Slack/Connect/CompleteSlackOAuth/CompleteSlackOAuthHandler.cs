@@ -22,6 +22,7 @@ internal sealed class CompleteSlackOAuthHandler(
     IUserRepository users,
     ISlackIdentityRepository identities,
     IMediator mediator,
+    Identity.SlackPeopleCache people,
     TimeProvider clock) : IRequestHandler<CompleteSlackOAuthCommand, SlackConnectionResult>
 {
     public async Task<SlackConnectionResult> Handle(CompleteSlackOAuthCommand request, CancellationToken cancellationToken)
@@ -107,7 +108,9 @@ internal sealed class CompleteSlackOAuthHandler(
         var recorded = await mediator.Send(
             new RecordSlackConnectionCommand(
                 new SlackIdentityLink(identity, teamId, userId, now),
-                new SlackBotInstallation(teamId, slackTeamId, grant.SlackTeamName, botUserId, grant.AppId, grant.BotToken, grant.BotScopes, now),
+                new SlackBotInstallation(
+                    teamId, slackTeamId, grant.SlackTeamName, botUserId, grant.AppId, grant.BotToken, grant.BotScopes, now,
+                    await WorkspaceUrlAsync(grant.BotToken, cancellationToken).ConfigureAwait(false)),
                 new SlackUserInstallation(
                     userId, teamId, slackTeamId, slackUserId, grant.UserToken, grant.UserScopes, grant.UserRefreshToken,
                     grant.UserTokenLifetime is { } lifetime ? now + lifetime : null, now),
@@ -117,6 +120,8 @@ internal sealed class CompleteSlackOAuthHandler(
         {
             return Fail(SlackConnectionOutcome.IdentityLinkedElsewhere, SlackConnectMessages.IdentityLinkedElsewhere);
         }
+
+        people.PeopleChanged(); // committed: this Slack user now resolves to the connected user, not a faux one
 
         var workspace = grant.SlackTeamName ?? grant.SlackTeamId;
         var person = $"{user.DisplayName} ({user.Email})";
@@ -134,6 +139,19 @@ internal sealed class CompleteSlackOAuthHandler(
     private static SlackConnectionResult Fail(SlackConnectionOutcome outcome, string message) => new(outcome, message);
 
     // Slack's error codes are short snake_case words; anything else is not echoed back.
+    /// <summary>Best effort: without it, permalinks are asked of Slack per message instead of built.</summary>
+    private async Task<string?> WorkspaceUrlAsync(string botToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await slack.GetWorkspaceUrlAsync(botToken, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException)
+        {
+            return null;
+        }
+    }
+
     private static string Sanitize(string error) =>
         error.Length <= 64 && error.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.') ? error : "unexpected error";
 }

@@ -13,8 +13,10 @@ namespace CodeStream.Integrations.Application.Slack.Events.IngestThreadReply;
 
 /// <summary>
 /// A new reply in a shared thread (docs/slack-behaviour.md, “Thread events”): its author as in “Who wrote it”, its
-/// text as in “Text from Slack” with mentions, origin Slack, createdAt = ts, permalink (best effort), files as references. The reply and its Slack message record commit together, and the database allows one
-/// reply per (workspace, channel, ts): a redelivery or a concurrent twin becomes "duplicate", never a second reply.
+/// text as in “Text from Slack” with mentions, origin Slack, createdAt = ts, permalink (built from the workspace URL;
+/// asked of Slack only for workspaces installed before it was kept), files as references. The reply and its Slack
+/// message record commit together, and the database allows one reply per (workspace, channel, ts): a redelivery or a
+/// concurrent twin rolls back as "already-synced", never a second reply.
 /// </summary>
 internal sealed class IngestThreadReplyHandler(
     ISlackShareRepository shares,
@@ -52,11 +54,6 @@ internal sealed class IngestThreadReplyHandler(
             return WorkOutcome.Ignored("thread-not-shared");
         }
 
-        if (await shares.FindMessageCopyAsync(slackTeamId, channelId, ts, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return WorkOutcome.Ignored("already-synced");
-        }
-
         var bot = await installations.FindBotAsync(share.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
         if (bot is null)
         {
@@ -76,7 +73,7 @@ internal sealed class IngestThreadReplyHandler(
 
         var author = await authors.ResolveAsync(share.TeamId, new SlackIdentity(slackTeamId, slackUserId), bot.BotToken, cancellationToken).ConfigureAwait(false);
         var text = await textReader.ReadAsync(share.TeamId, slackTeamId, bot.BotToken, m.Text ?? string.Empty, cancellationToken).ConfigureAwait(false);
-        var permalink = await PermalinkAsync(bot.BotToken, channelId, ts, cancellationToken).ConfigureAwait(false);
+        var permalink = bot.PermalinkTo(channelId, ts, threadTs) ?? await PermalinkAsync(bot.BotToken, channelId, ts, cancellationToken).ConfigureAwait(false);
         var files = m.Files.Where(f => f.Name is not null).Select(f => new FileReference(f.Name!, f.Mimetype, f.Size, f.Permalink)).ToList();
         if (string.IsNullOrWhiteSpace(text.Markdown) && files.Count == 0)
         {
