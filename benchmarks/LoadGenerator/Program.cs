@@ -74,27 +74,55 @@ else
 
 async Task RunEventsAsync()
 {
+    // --rate N: an open loop at N events/s (a steady stream); otherwise --connections closed loops as fast as the host answers.
+    var rate = IntArg("--rate", 0);
     var connections = IntArg("--connections", 64);
     var latencies = new Latencies();
     long sequence = 0, acknowledged = 0, refused = 0;
     var deadline = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+
+    async Task SendOneAsync()
     {
-        while (deadline.Elapsed.TotalSeconds < seconds)
+        var n = Interlocked.Increment(ref sequence);
+        var body = World.ThreadReplyEvent($"EvLoad{n:D9}", $"{1_800_000_000 + n}.000200", rootTs, $"load reply {n} with <@{World.AdaSlackId}> &amp; `code`");
+        var started = Stopwatch.GetTimestamp();
+        using var response = await world.PostSignedAsync(http, "/no-auth/provider-action/slack-events", body);
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Interlocked.Increment(ref response.IsSuccessStatusCode ? ref acknowledged : ref refused);
+    }
+
+    if (rate > 0)
+    {
+        var sent = new List<Task>();
+        for (long i = 0; deadline.Elapsed.TotalSeconds < seconds; i++)
         {
-            var n = Interlocked.Increment(ref sequence);
-            var body = World.ThreadReplyEvent($"EvLoad{n:D9}", $"{1_800_000_000 + n}.000200", rootTs, $"load reply {n} with <@{World.AdaSlackId}> &amp; `code`");
-            var started = Stopwatch.GetTimestamp();
-            using var response = await world.PostSignedAsync(http, "/no-auth/provider-action/slack-events", body);
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            Interlocked.Increment(ref response.IsSuccessStatusCode ? ref acknowledged : ref refused);
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (due > deadline.Elapsed)
+            {
+                await Task.Delay(due - deadline.Elapsed);
+            }
+
+            sent.Add(SendOneAsync());
         }
-    }));
+
+        await Task.WhenAll(sent);
+    }
+    else
+    {
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            while (deadline.Elapsed.TotalSeconds < seconds)
+            {
+                await SendOneAsync();
+            }
+        }));
+    }
+
     var elapsed = deadline.Elapsed.TotalSeconds;
 
     var drain = Stopwatch.StartNew();
     JsonNode? counts = null;
-    while (!args.Contains("--ack-only") && drain.Elapsed < TimeSpan.FromSeconds(120))
+    while (!args.Contains("--ack-only") && drain.Elapsed < TimeSpan.FromSeconds(IntArg("--drain-seconds", 120)))
     {
         counts = JsonNode.Parse(await http.GetStringAsync("/api/v1/slack/inbox?state=failed"))!["counts"];
         if ((long)counts!["pending"]! == 0 && (long)counts["processing"]! == 0)
@@ -108,7 +136,11 @@ async Task RunEventsAsync()
     Console.WriteLine($"events: {acknowledged} acknowledged, {refused} refused in {elapsed:0.0} s = {acknowledged / elapsed:0} events/s");
     Console.WriteLine($"ack latency: p50 {latencies.Percentile(50):0.0} ms, p99 {latencies.Percentile(99):0.0} ms, max {latencies.Percentile(100):0.0} ms");
     Console.WriteLine($"all processed {drain.Elapsed.TotalSeconds:0.0} s after the run; inbox counts {counts?.ToJsonString()}");
-    Console.WriteLine($"host peak RSS {host.PeakRssMiB():0} MiB");
+    Console.WriteLine($"host peak RSS {host.PeakRssMiB():0} MiB, now {host.RssMiB():0} MiB");
+    if (!args.Contains("--ack-only"))
+    {
+        await WorkTimeline.ReportAsync(settings["storage:provider"], settings["storage:connectionString"]);
+    }
 }
 
 async Task RunClicksAsync()

@@ -109,9 +109,9 @@ internal sealed partial class WorkItemBatchWriter(
                 pending.Done.TrySetResult(inserted.Contains(pending.Id));
             }
 
-            if (inserted.Count > 0)
+            foreach (var lane in batch.Where(p => inserted.Contains(p.Id)).Select(p => p.Item.Lane).Distinct())
             {
-                signal.Notify();
+                signal.Notify(lane);
             }
         }
         catch (Exception exception)

@@ -21,6 +21,8 @@ internal sealed partial class WorkQueueProcessor(
     WorkQueueOptions options,
     ILogger<WorkQueueProcessor> logger) : BackgroundService
 {
+    private static readonly TimeSpan ClaimGathering = TimeSpan.FromMilliseconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.ProcessorEnabled)
@@ -60,11 +62,11 @@ internal sealed partial class WorkQueueProcessor(
                 if (backlog && free < claimBatch)
                 {
                     // Work is waiting: gather a few more finished slots so one statement claims several items.
-                    await Task.Delay(2, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(ClaimGathering, stoppingToken).ConfigureAwait(false);
                     free += TakeFreeSlots(slots, claimBatch - free);
                 }
 
-                var pulse = signal.Pulse;
+                var pulse = signal.Pulse(lane);
                 IReadOnlyList<WorkItem> claimed;
                 try
                 {
@@ -108,6 +110,10 @@ internal sealed partial class WorkQueueProcessor(
                 if (!backlog)
                 {
                     await WorkQueueSignal.WaitAsync(pulse, options.PollInterval, stoppingToken).ConfigureAwait(false);
+
+                    // Woken by new work: events of a burst arrive a few at a time, so let a couple of milliseconds
+                    // gather them into one claim (one statement) rather than a claim each.
+                    await Task.Delay(ClaimGathering, stoppingToken).ConfigureAwait(false);
                 }
             }
         }

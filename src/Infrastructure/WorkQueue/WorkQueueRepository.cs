@@ -58,12 +58,18 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
         WHERE state = 'Processing' AND locked_by = @WorkerId
         """;
 
-    // Fenced by worker and attempt. Finished items keep their key (a redelivery is still a no-op) but not their text.
-    private const string CompleteSql = """
-        UPDATE work_items SET state = @State, result = @Result, next_attempt_at = @NextAttemptAt, attempts = attempts - @Refund,
-                              payload = CASE WHEN @Finished = 1 THEN '' ELSE payload END,
+    // One statement for a whole group of completions, each fenced by worker and attempt. Finished items keep their key
+    // (a redelivery is still a no-op) but not their text.
+    private const string CompleteHead = "WITH c (id, attempts, state, result, next_attempt_at, refund, finished) AS (VALUES ";
+
+    private const string CompleteTail = """
+        )
+        UPDATE work_items SET state = c.state, result = c.result, next_attempt_at = c.next_attempt_at,
+                              attempts = work_items.attempts - c.refund,
+                              payload = CASE WHEN c.finished = 1 THEN '' ELSE work_items.payload END,
                               locked_by = NULL, locked_until = NULL, updated_at = @Now
-        WHERE id = @Id AND state = 'Processing' AND locked_by = @WorkerId AND attempts = @Attempts
+        FROM c
+        WHERE work_items.id = c.id AND work_items.state = 'Processing' AND work_items.locked_by = @WorkerId AND work_items.attempts = c.attempts
         """;
 
     // Inside a handler's transaction, just before it commits; on PostgreSQL the row stays locked until then.
@@ -88,7 +94,7 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
             cancellationToken).ConfigureAwait(false);
         if (inserted == 1)
         {
-            session.OnCommitted(signal.Notify); // woken before the commit, the processor would find nothing yet
+            session.OnCommitted(() => signal.Notify(item.Lane)); // woken before the commit, the processor would find nothing yet
         }
 
         return inserted == 1;
@@ -129,20 +135,26 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
             return 0;
         }
 
-        var now = Now();
-        var rows = completions.Select(c => new
+        var parameters = new Dapper.DynamicParameters();
+        parameters.Add("WorkerId", workerId);
+        parameters.Add("Now", Now());
+        var sql = new System.Text.StringBuilder(CompleteHead, CompleteHead.Length + (completions.Count * 64) + CompleteTail.Length);
+        for (var i = 0; i < completions.Count; i++)
         {
-            c.Id,
-            WorkerId = workerId,
-            Attempts = (long)c.Attempts,
-            State = c.Outcome.State.ToString(),
-            Result = c.Outcome.Result is { Length: > 2000 } text ? text[..2000] : c.Outcome.Result,
-            NextAttemptAt = UnixTime.ToMs(c.NextAttemptAt),
-            Refund = c.Outcome.RefundsAttempt ? 1L : 0L,
-            Finished = c.Outcome.State is WorkItemState.Done or WorkItemState.Ignored ? 1L : 0L,
-            Now = now,
-        });
-        return await session.InTransactionAsync(() => session.ExecuteAsync(CompleteSql, rows, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var c = completions[i];
+            var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? string.Empty : ", ").Append(System.Globalization.CultureInfo.InvariantCulture, $"(@I{n}, @A{n}, @S{n}, @R{n}, @N{n}, @F{n}, @D{n})");
+            parameters.Add("I" + n, c.Id);
+            parameters.Add("A" + n, (long)c.Attempts);
+            parameters.Add("S" + n, c.Outcome.State.ToString());
+            parameters.Add("R" + n, c.Outcome.Result is { Length: > 2000 } text ? text[..2000] : c.Outcome.Result, System.Data.DbType.String);
+            parameters.Add("N" + n, UnixTime.ToMs(c.NextAttemptAt));
+            parameters.Add("F" + n, c.Outcome.RefundsAttempt ? 1L : 0L);
+            parameters.Add("D" + n, c.Outcome.State is WorkItemState.Done or WorkItemState.Ignored ? 1L : 0L);
+        }
+
+        var statement = sql.Append(CompleteTail).ToString();
+        return await session.InTransactionAsync(() => session.ExecuteAsync(statement, parameters, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The check a claimed item's own transactions run before committing (see <see cref="DbSession.BeforeCommit"/>).</summary>

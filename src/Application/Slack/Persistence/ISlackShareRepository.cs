@@ -23,6 +23,12 @@ public interface ISlackShareRepository
     Task MarkShareDeletedAsync(SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, DateTimeOffset deletedAt, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stores <paramref name="work"/> only if the codemark has a live thread other than <paramref name="exceptShareId"/>
+    /// (one statement: whether there is anything to copy to is decided where the work is stored). <c>true</c> when stored.
+    /// </summary>
+    Task<bool> EnqueueForOtherThreadsAsync(CodemarkId codemarkId, string? exceptShareId, Application.Common.WorkQueue.NewWorkItem work, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Reserves the right to post this codemark into this conversation; <c>false</c> while another request holds a
     /// reservation younger than <paramref name="staleAfter"/>. A stale reservation (a crashed request) is taken over.
     /// </summary>

@@ -27,9 +27,9 @@ public interface ISlackSyncOutbox
 /// <summary>
 /// Records, inside the command's unit of work, that a shared codemark or one of its replies changed (the core's
 /// <see cref="ReplyChanged"/> and <see cref="CodemarkChanged"/>); the work queue processor then brings every Slack copy
-/// in step. Unshared codemarks cost one indexed read.
+/// in step. One statement either way: the work is stored only if the codemark has a thread to copy to.
 /// </summary>
-internal sealed class SlackSyncOutbox(ISlackShareRepository shares, IWorkQueue queue, IWorkQueueSignal signal)
+internal sealed class SlackSyncOutbox(ISlackShareRepository shares)
     : ISlackSyncOutbox, INotificationHandler<ReplyChanged>, INotificationHandler<CodemarkChanged>
 {
     public Task Handle(ReplyChanged notification, CancellationToken cancellationToken) =>
@@ -67,14 +67,8 @@ internal sealed class SlackSyncOutbox(ISlackShareRepository shares, IWorkQueue q
     private async Task EnqueueAsync(
         CodemarkId codemarkId, SlackSyncRequest request, DateTimeOffset at, string? exceptShare, CancellationToken cancellationToken)
     {
-        var codemarkShares = await shares.ListSharesAsync(codemarkId, cancellationToken).ConfigureAwait(false);
-        if (!codemarkShares.Any(s => s.DeletedInSlackAt is null && s.Identifier != exceptShare))
-        {
-            return;
-        }
-
         var key = $"{request.Target}:{request.Id}:{request.Change}:{at.ToUnixTimeMilliseconds()}";
-        await queue.EnqueueAsync(new NewWorkItem(SlackWorkKinds.SlackSync, key, JsonSerializer.Serialize(request), WorkLane.UserFacing), cancellationToken).ConfigureAwait(false);
-        signal.Notify();
+        var work = new NewWorkItem(SlackWorkKinds.SlackSync, key, JsonSerializer.Serialize(request), WorkLane.UserFacing);
+        await shares.EnqueueForOtherThreadsAsync(codemarkId, exceptShare, work, cancellationToken).ConfigureAwait(false); // wakes the processor once committed
     }
 }

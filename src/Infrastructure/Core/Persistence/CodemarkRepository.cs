@@ -19,16 +19,15 @@ internal sealed class CodemarkRepository(DbSession session) : ICodemarkRepositor
         VALUES (@Id, @CodemarkId, @Ordinal, @File, @Repo, @CommitHash, @StartLine, @EndLine, @Code, @RemoteCodeUrl)
         """;
 
+    // One statement for the codemark and its markers (every Slack reply reads its codemark).
     private const string SelectCodemarkSql = """
-        SELECT id AS Id, team_id AS TeamId, post_id AS PostId, creator_id AS CreatorId, type AS Type, title AS Title,
-               text AS Text, created_at AS CreatedAt, edited_at AS EditedAt, deleted_at AS DeletedAt
-        FROM codemarks WHERE id = @Id
-        """;
-
-    private const string SelectMarkersSql = """
-        SELECT id AS Id, file AS File, repo AS Repo, commit_hash AS CommitHash, start_line AS StartLine, end_line AS EndLine,
-               code AS Code, remote_code_url AS RemoteCodeUrl
-        FROM markers WHERE codemark_id = @CodemarkId ORDER BY ordinal
+        SELECT c.id AS Id, c.team_id AS TeamId, c.post_id AS PostId, c.creator_id AS CreatorId, c.type AS Type, c.title AS Title,
+               c.text AS Text, c.created_at AS CreatedAt, c.edited_at AS EditedAt, c.deleted_at AS DeletedAt,
+               m.id AS MarkerId, m.file AS File, m.repo AS Repo, m.commit_hash AS CommitHash, m.start_line AS StartLine,
+               m.end_line AS EndLine, m.code AS Code, m.remote_code_url AS RemoteCodeUrl
+        FROM codemarks c LEFT JOIN markers m ON m.codemark_id = c.id
+        WHERE c.id = @Id
+        ORDER BY m.ordinal
         """;
 
     private const string UpdateSql = """
@@ -73,15 +72,13 @@ internal sealed class CodemarkRepository(DbSession session) : ICodemarkRepositor
 
     public async Task<Codemark?> GetAsync(CodemarkId id, CancellationToken cancellationToken)
     {
-        var row = await session.QuerySingleOrDefaultAsync<CodemarkRow>(SelectCodemarkSql, new { Id = id.Value }, cancellationToken)
-            .ConfigureAwait(false);
-        if (row is null)
+        var rows = await session.QueryAsync<CodemarkRow>(SelectCodemarkSql, new { Id = id.Value }, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
         {
             return null;
         }
 
-        var markers = await session.QueryAsync<MarkerRow>(SelectMarkersSql, new { CodemarkId = id.Value }, cancellationToken)
-            .ConfigureAwait(false);
+        var row = rows[0];
         return new Codemark(
             CodemarkId.Parse(row.Id),
             TeamId.Parse(row.TeamId),
@@ -90,8 +87,8 @@ internal sealed class CodemarkRepository(DbSession session) : ICodemarkRepositor
             Enum.Parse<CodemarkType>(row.Type),
             row.Title,
             row.Text,
-            [.. markers.Select(m => new Marker(
-                MarkerId.Parse(m.Id), m.File, m.Repo, m.CommitHash, (int)m.StartLine, (int)m.EndLine, m.Code, m.RemoteCodeUrl))],
+            [.. rows.Where(m => m.MarkerId is not null).Select(m => new Marker(
+                MarkerId.Parse(m.MarkerId!), m.File!, m.Repo, m.CommitHash, (int)m.StartLine!.Value, (int)m.EndLine!.Value, m.Code!, m.RemoteCodeUrl))],
             UnixTime.FromMs(row.CreatedAt),
             UnixTime.FromMs(row.EditedAt),
             UnixTime.FromMs(row.DeletedAt));
@@ -131,23 +128,20 @@ internal sealed class CodemarkRepository(DbSession session) : ICodemarkRepositor
         public long? EditedAt { get; set; }
 
         public long? DeletedAt { get; set; }
-    }
 
-    private sealed class MarkerRow
-    {
-        public string Id { get; set; } = string.Empty;
+        public string? MarkerId { get; set; }
 
-        public string File { get; set; } = string.Empty;
+        public string? File { get; set; }
 
         public string? Repo { get; set; }
 
         public string? CommitHash { get; set; }
 
-        public long StartLine { get; set; }
+        public long? StartLine { get; set; }
 
-        public long EndLine { get; set; }
+        public long? EndLine { get; set; }
 
-        public string Code { get; set; } = string.Empty;
+        public string? Code { get; set; }
 
         public string? RemoteCodeUrl { get; set; }
     }

@@ -8,7 +8,8 @@ using CodeStream.Integrations.Infrastructure.Persistence;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Persistence;
 
-internal sealed class SlackShareRepository(DbSession session, SlackThreadCache threads) : ISlackShareRepository
+internal sealed class SlackShareRepository(DbSession session, SlackThreadCache threads, WorkQueue.WorkQueueSignal? signal = null, TimeProvider? clock = null)
+    : ISlackShareRepository
 {
     private const string ShareColumns = """
         codemark_id AS CodemarkId, team_id AS TeamId, slack_team_id AS SlackTeamId, slack_team_name AS SlackTeamName,
@@ -47,6 +48,14 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
     private const string MarkShareDeletedSql = """
         UPDATE codemark_shares SET deleted_in_slack_at = @DeletedAt
         WHERE slack_team_id = @SlackTeamId AND channel_id = @ChannelId AND ts = @Ts AND deleted_in_slack_at IS NULL
+        """;
+
+    private const string EnqueueForOtherThreadsSql = """
+        INSERT INTO work_items (id, kind, dedupe_key, payload, state, attempts, next_attempt_at, locked_by, locked_until, result, created_at, updated_at, lane)
+        SELECT @Id, @Kind, @Key, @Payload, 'Pending', 0, @Now, NULL, NULL, NULL, @Now, @Now, @Lane
+        WHERE EXISTS (SELECT 1 FROM codemark_shares
+                      WHERE codemark_id = @CodemarkId AND deleted_in_slack_at IS NULL AND (@Except IS NULL OR share_id <> @Except))
+        ON CONFLICT DO NOTHING
         """;
 
     private const string ReserveSql = """
@@ -138,6 +147,31 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
             MarkShareDeletedSql,
             new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Ts = ts.Value, DeletedAt = UnixTime.ToMs(deletedAt) },
             cancellationToken);
+    }
+
+    public async Task<bool> EnqueueForOtherThreadsAsync(
+        CodemarkId codemarkId, string? exceptShareId, Application.Common.WorkQueue.NewWorkItem work, CancellationToken cancellationToken)
+    {
+        var stored = await session.ExecuteAsync(
+            EnqueueForOtherThreadsSql,
+            new
+            {
+                Id = Guid.CreateVersion7().ToString("N"),
+                work.Kind,
+                Key = work.DedupeKey,
+                work.Payload,
+                Lane = work.Lane.ToString(),
+                Now = UnixTime.ToMs((clock ?? TimeProvider.System).GetUtcNow()),
+                CodemarkId = codemarkId.Value,
+                Except = exceptShareId,
+            },
+            cancellationToken).ConfigureAwait(false) == 1;
+        if (stored && signal is not null)
+        {
+            session.OnCommitted(() => signal.Notify(work.Lane));
+        }
+
+        return stored;
     }
 
     public async Task<bool> TryReserveAsync(

@@ -21,7 +21,7 @@ public sealed record DeferModalReplyCommand(NewWorkItem Work) : ICommand<Unit>;
 public sealed class DuplicateSubmissionException : Exception;
 
 internal sealed class ModalReplyCommandHandlers(
-    IReplyRepository replies, ISlackSubmissionRepository submissions, IWorkQueue queue, IWorkQueueSignal signal, IMediator mediator)
+    IReplyRepository replies, ISlackSubmissionRepository submissions, IWorkQueue queue, IMediator mediator)
     : IRequestHandler<RecordModalReplyCommand, Unit>, IRequestHandler<DeferModalReplyCommand, Unit>
 {
     public async Task<Unit> Handle(RecordModalReplyCommand request, CancellationToken cancellationToken)
@@ -39,8 +39,7 @@ internal sealed class ModalReplyCommandHandlers(
 
     public async Task<Unit> Handle(DeferModalReplyCommand request, CancellationToken cancellationToken)
     {
-        await queue.EnqueueAsync(request.Work, cancellationToken).ConfigureAwait(false);
-        signal.Notify();
+        await queue.EnqueueAsync(request.Work, cancellationToken).ConfigureAwait(false); // wakes the processor once committed
         return Unit.Value;
     }
 }
