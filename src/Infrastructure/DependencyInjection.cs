@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IDbConnectionFactory>(_ => CreateConnectionFactory(storage));
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<DatabaseMigrationHostedService>();
+        services.AddHostedService<SqliteCheckpointer>();
 
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<DbSession>());

@@ -13,7 +13,7 @@ namespace CodeStream.Integrations.Infrastructure.WorkQueue;
 /// </summary>
 internal sealed partial class WorkCompletionWriter(IServiceScopeFactory scopes, ILogger<WorkCompletionWriter> logger)
 {
-    private const int MaxBatch = 256; // 7 parameters each: well inside SQLite's and PostgreSQL's limits
+    private const int MaxBatch = 256;
 
     private readonly Channel<WorkCompletion> _completions = Channel.CreateUnbounded<WorkCompletion>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });

@@ -21,6 +21,7 @@ internal sealed partial class WorkItemBatchWriter(
     : BackgroundService, IWorkItemWriter
 {
     private const int MaxBatch = 256;
+    private const int RowsPerStatement = 64;
 
     // Unbounded: every writer is a request awaiting its own commit, so the queue can't outgrow the requests in
     // flight; and unlike a bounded channel it takes no lock per write, which 64 concurrent requests would fight over.
@@ -84,24 +85,25 @@ internal sealed partial class WorkItemBatchWriter(
         try
         {
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            var parameters = new DynamicParameters();
-            parameters.Add("Now", now);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var index = i.ToString(CultureInfo.InvariantCulture);
-                parameters.Add("Id" + index, batch[i].Id);
-                parameters.Add("Kind" + index, batch[i].Item.Kind);
-                parameters.Add("Key" + index, batch[i].Item.DedupeKey);
-                parameters.Add("Payload" + index, batch[i].Item.Payload);
-                parameters.Add("Lane" + index, batch[i].Item.Lane.ToString());
-            }
-
-            var sql = WorkItemInsert.Sql(batch.Count, returningIds: true);
-
             await using var connection = await connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
             var ids = await _gate.WriteAsync(
                 WritePriority.Urgent, // Slack is waiting.
-                () => connection.QueryAsync<string>(sql, parameters),
+                async () =>
+                {
+                    // One transaction (one commit) for the round, in statements of at most RowsPerStatement rows:
+                    // SQLite binds each named parameter by a search of the statement's list, so one huge statement
+                    // costs the square of its parameters.
+                    await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+                    var stored = new List<string>(batch.Count);
+                    foreach (var rows in batch.Chunk(RowsPerStatement))
+                    {
+                        stored.AddRange(await connection.QueryAsync<string>(
+                            WorkItemInsert.Sql(rows.Length, returningIds: true), Parameters(rows, now), transaction).ConfigureAwait(false));
+                    }
+
+                    await transaction.CommitAsync().ConfigureAwait(false);
+                    return stored;
+                },
                 CancellationToken.None).ConfigureAwait(false);
             var inserted = ids.ToHashSet(StringComparer.Ordinal);
             foreach (var pending in batch)
@@ -122,6 +124,23 @@ internal sealed partial class WorkItemBatchWriter(
                 pending.Done.TrySetException(exception);
             }
         }
+    }
+
+    private static DynamicParameters Parameters(Pending[] rows, long now)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Now", now);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            parameters.Add("Id" + index, rows[i].Id);
+            parameters.Add("Kind" + index, rows[i].Item.Kind);
+            parameters.Add("Key" + index, rows[i].Item.DedupeKey);
+            parameters.Add("Payload" + index, rows[i].Item.Payload);
+            parameters.Add("Lane" + index, rows[i].Item.Lane.ToString());
+        }
+
+        return parameters;
     }
 
     [LoggerMessage(EventId = 5100, Level = LogLevel.Error, Message = "Storing {Count} work item(s) failed; their senders get an error and Slack will redeliver")]

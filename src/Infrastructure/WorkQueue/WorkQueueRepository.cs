@@ -72,9 +72,10 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
         WHERE work_items.id = c.id AND work_items.state = 'Processing' AND work_items.locked_by = @WorkerId AND work_items.attempts = c.attempts
         """;
 
-    // Inside a handler's transaction, just before it commits; on PostgreSQL the row stays locked until then.
+    // Inside a handler's transaction, just before it commits: a read, not a write (no index to rewrite). On SQLite the
+    // transaction already holds the only writer's place; on PostgreSQL FOR UPDATE holds the row until the commit.
     private const string FenceSql = """
-        UPDATE work_items SET locked_until = @LockedUntil
+        SELECT 1 FROM work_items
         WHERE id = @Id AND state = 'Processing' AND locked_by = @WorkerId AND attempts = @Attempts
         """;
 
@@ -135,11 +136,30 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
             return 0;
         }
 
+        var now = Now();
+        return await session.InTransactionAsync(
+            async () =>
+            {
+                // Statements of at most 64 completions: SQLite's named-parameter binding grows with the square of their number.
+                var held = 0;
+                foreach (var group in completions.Chunk(64))
+                {
+                    var (sql, parameters) = CompleteStatement(workerId, group, now);
+                    held += await session.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+                }
+
+                return held;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static (string Sql, Dapper.DynamicParameters Parameters) CompleteStatement(string workerId, WorkCompletion[] completions, long now)
+    {
         var parameters = new Dapper.DynamicParameters();
         parameters.Add("WorkerId", workerId);
-        parameters.Add("Now", Now());
-        var sql = new System.Text.StringBuilder(CompleteHead, CompleteHead.Length + (completions.Count * 64) + CompleteTail.Length);
-        for (var i = 0; i < completions.Count; i++)
+        parameters.Add("Now", now);
+        var sql = new System.Text.StringBuilder(CompleteHead, CompleteHead.Length + (completions.Length * 64) + CompleteTail.Length);
+        for (var i = 0; i < completions.Length; i++)
         {
             var c = completions[i];
             var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -153,22 +173,15 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
             parameters.Add("D" + n, c.Outcome.State is WorkItemState.Done or WorkItemState.Ignored ? 1L : 0L);
         }
 
-        var statement = sql.Append(CompleteTail).ToString();
-        return await session.InTransactionAsync(() => session.ExecuteAsync(statement, parameters, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return (sql.Append(CompleteTail).ToString(), parameters);
     }
 
     /// <summary>The check a claimed item's own transactions run before committing (see <see cref="DbSession.BeforeCommit"/>).</summary>
     public static async Task FenceAsync(DbSession session, WorkLease lease, CancellationToken cancellationToken)
     {
-        var held = await session.ExecuteAsync(
-            FenceSql,
-            new
-            {
-                lease.Id,
-                lease.WorkerId,
-                Attempts = (long)lease.Attempts,
-                LockedUntil = UnixTime.ToMs(lease.Clock.GetUtcNow() + lease.Duration),
-            },
+        var held = await session.QuerySingleOrDefaultAsync<long>(
+            session.Provider == DatabaseProvider.Postgres ? FenceSql.TrimEnd() + " FOR UPDATE" : FenceSql,
+            new { lease.Id, lease.WorkerId, Attempts = (long)lease.Attempts },
             cancellationToken).ConfigureAwait(false);
         if (held != 1)
         {
