@@ -22,7 +22,6 @@ internal sealed partial class WorkQueueMaintenance(
     private const int PruneBatch = 1000;
     private static readonly TimeSpan ReleaseEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,7 +59,7 @@ internal sealed partial class WorkQueueMaintenance(
                     await RunAsync("sample the queue", async q => gauges.Update(await q.GetOverviewAsync(stoppingToken).ConfigureAwait(false), clock.GetUtcNow())).ConfigureAwait(false);
                 }
 
-                if (clock.GetElapsedTime(lastPrune) >= PruneEvery)
+                if (clock.GetElapsedTime(lastPrune) >= TimeSpan.FromSeconds(Math.Max(1, options.PruneIntervalSeconds)))
                 {
                     lastPrune = clock.GetTimestamp();
                     await PruneAsync(stoppingToken).ConfigureAwait(false);

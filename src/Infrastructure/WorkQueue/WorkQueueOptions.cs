@@ -42,6 +42,9 @@ public sealed class WorkQueueOptions
     /// <summary>Finished (done or ignored) items are deleted this long after they finished; pending and failed ones stay.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How often finished items past their retention are looked for.</summary>
+    public int PruneIntervalSeconds { get; set; } = 300;
+
     /// <summary>Set to false to run a host that only accepts work (another instance processes it).</summary>
     public bool ProcessorEnabled { get; set; } = true;
 
