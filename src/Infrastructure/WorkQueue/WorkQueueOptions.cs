@@ -22,7 +22,7 @@ public sealed class WorkQueueOptions
     /// How long a claim holds unless renewed; it is renewed every third of that while the item runs, so a host that
     /// died gives its items up within this time.
     /// </summary>
-    public int LeaseSeconds { get; set; } = 15;
+    public int LeaseSeconds { get; set; } = 10;
 
     /// <summary>An item still running after this long is given up (it will be retried, then parked).</summary>
     public int ItemTimeoutSeconds { get; set; } = 90;
