@@ -30,6 +30,12 @@ public sealed class SlackAppOptions
     /// <summary>Lets a connection complete when the Slack e-mail differs from the CodeStream user's (default <c>false</c>).</summary>
     public bool AllowEmailMismatch { get; set; }
 
+    /// <summary>
+    /// How long a share in progress holds its conversation; after that (its request died) the next share of the same
+    /// codemark there takes over and first looks for the card the first one may have posted.
+    /// </summary>
+    public int ShareReservationSeconds { get; set; } = 120;
+
     /// <summary>Extra hosts a <c>response_url</c> may name besides Slack's own (for a proxy, or the tests' loopback fake).</summary>
     public List<string> ResponseUrlAllowedHosts { get; set; } = [];
 

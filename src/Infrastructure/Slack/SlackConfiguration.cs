@@ -38,6 +38,7 @@ public static class SlackConfiguration
         RedirectUri = new Uri(publicOrigin, "/no-auth/provider-token/slack"),
         ConnectStartUri = new Uri(publicOrigin, "/no-auth/provider-token/slack/start"),
         AllowEmailMismatch = options.AllowEmailMismatch,
+        ShareReservationLifetime = TimeSpan.FromSeconds(Math.Max(1, options.ShareReservationSeconds)),
         ResponseUrlAllowedHosts = [.. options.ResponseUrlAllowedHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim())],
         WebBaseUrl = new Uri(publicOrigin.ToString().TrimEnd('/') + "/"),
     };

@@ -22,6 +22,12 @@ internal static class ChatMethods
         var text = call.Arg("text");
         var blocks = call.JsonArrayArg("blocks", "invalid_blocks");
         var attachments = call.JsonArrayArg("attachments", "invalid_attachments");
+        var metadata = call.ParseJsonArg<JsonObject>("metadata", "invalid_metadata_format");
+        if (metadata is not null && (metadata["event_type"] is null || metadata["event_payload"] is not JsonObject))
+        {
+            throw new SlackApiException("invalid_metadata_schema");
+        }
+
         if (text is null && IsEmptyArray(blocks) && IsEmptyArray(attachments))
         {
             throw new SlackApiException("no_text");
@@ -55,6 +61,7 @@ internal static class ChatMethods
             Text = text,
             BlocksJson = blocks,
             AttachmentsJson = attachments,
+            MetadataJson = metadata?.ToJsonString(),
             UserId = call.Actor,
             BotId = call.Token.BotId,
             AppId = call.Token.AppId,

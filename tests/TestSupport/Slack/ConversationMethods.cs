@@ -20,6 +20,7 @@ internal static class ConversationMethods
         dispatcher.Add("conversations.invite", Invite);
         dispatcher.Add("conversations.open", Open);
         dispatcher.Add("conversations.replies", Replies);
+        dispatcher.Add("conversations.history", History);
         dispatcher.Add("users.conversations", UsersConversations);
     }
 
@@ -156,7 +157,35 @@ internal static class ConversationMethods
         var (page, next) = SlackPaging.Page(thread, m => m.Ts, "next_ts", call.Arg("cursor"), call.Limit(1000, 1000));
         return new JsonObject
         {
-            ["messages"] = new JsonArray(page.Select(m => (JsonNode?)SlackJson.Message(channel, m)).ToArray()),
+            ["messages"] = new JsonArray(page.Select(m => (JsonNode?)SlackJson.Message(channel, m, call.Bool("include_all_metadata") == true)).ToArray()),
+            ["has_more"] = next.Length > 0,
+            ["response_metadata"] = SlackPaging.Metadata(next),
+        };
+    }
+
+    /// <summary>A conversation's top-level messages, newest first, within <c>oldest</c>/<c>latest</c> (exclusive), paged.</summary>
+    private static JsonObject History(SlackCall call)
+    {
+        var channel = call.Channel();
+        call.RequireScope(channel.Kind switch
+        {
+            ChannelKind.Public => "channels:history",
+            ChannelKind.Private => "groups:history",
+            ChannelKind.Mpim => "mpim:history",
+            _ => "im:history",
+        });
+        call.RequireMembership(channel, publicReadAllowedForUsers: true);
+        var oldest = decimal.TryParse(call.Arg("oldest"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : 0m;
+        var latest = decimal.TryParse(call.Arg("latest"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : decimal.MaxValue;
+        var messages = channel.Messages
+            .Where(m => !m.IsReply)
+            .Where(m => decimal.Parse(m.Ts, System.Globalization.CultureInfo.InvariantCulture) is var ts && ts > oldest && ts < latest)
+            .Reverse()
+            .ToList();
+        var (page, next) = SlackPaging.Page(messages, m => m.Ts, "next_ts", call.Arg("cursor"), call.Limit(100, 999));
+        return new JsonObject
+        {
+            ["messages"] = new JsonArray(page.Select(m => (JsonNode?)SlackJson.Message(channel, m, call.Bool("include_all_metadata") == true)).ToArray()),
             ["has_more"] = next.Length > 0,
             ["response_metadata"] = SlackPaging.Metadata(next),
         };

@@ -122,6 +122,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
             {
                 null => _dispatcher.Invoke(_state, request),
                 { Kind: SlackFaultKind.Hang } => null,
+                { Kind: SlackFaultKind.AnswerLost } => RunAndLoseTheAnswer(request),
                 _ => SlackFaultQueue.Render(fault),
             };
             _state.Calls.Add(new RecordedCall
@@ -198,6 +199,13 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         }
 
         await context.Response.WriteAsync(response.Body, context.RequestAborted);
+    }
+
+    /// <summary>Runs the method and drops its answer (the caller hangs until it gives up). Called under the state lock.</summary>
+    private SlackHttpResponse? RunAndLoseTheAnswer(SlackRequest request)
+    {
+        _dispatcher.Invoke(_state, request);
+        return null;
     }
 
     private static bool IsJson(string body)

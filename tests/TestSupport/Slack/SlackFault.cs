@@ -14,6 +14,12 @@ public enum SlackFaultKind
 
     /// <summary>HTTP 200 with <c>{"ok":false,"error":"{code}"}</c>.</summary>
     Error,
+
+    /// <summary>
+    /// The method runs (a message is posted) but no answer comes back until the client gives up: the caller cannot
+    /// know what happened, as when its host dies or the network drops right after Slack acted.
+    /// </summary>
+    AnswerLost,
 }
 
 /// <summary>A failure the fake answers with instead of running the method; see <see cref="FakeSlackServer.FailNext"/>.</summary>
@@ -43,6 +49,8 @@ public sealed record SlackFault
     public static SlackFault ServerError() => new(SlackFaultKind.ServerError, 0, null);
 
     public static SlackFault Hang() => new(SlackFaultKind.Hang, 0, null);
+
+    public static SlackFault AnswerLost() => new(SlackFaultKind.AnswerLost, 0, null);
 
     public static SlackFault Error(string code)
     {

@@ -89,6 +89,18 @@ internal static class SlackJson
     }
 
     /// <summary>A message as chat.postMessage and conversations.replies return it.</summary>
+    /// <summary>The message as Slack returns it; its <c>metadata</c> only when the caller asked (<c>include_all_metadata</c>).</summary>
+    public static JsonObject Message(ChannelRecord channel, SlackMessage message, bool includeMetadata)
+    {
+        var json = Message(channel, message);
+        if (includeMetadata && message.MetadataJson is not null)
+        {
+            json["metadata"] = JsonNode.Parse(message.MetadataJson);
+        }
+
+        return json;
+    }
+
     public static JsonObject Message(ChannelRecord channel, SlackMessage message)
     {
         var json = new JsonObject();

@@ -38,6 +38,9 @@ public sealed record SlackMessage
 
     public bool? UnfurlLinks { get; init; }
 
+    /// <summary>The <c>metadata</c> object (<c>event_type</c>, <c>event_payload</c>) as compact JSON, or null.</summary>
+    public string? MetadataJson { get; init; }
+
     /// <summary>Set by chat.update.</summary>
     public string? EditedTs { get; init; }
 

@@ -257,16 +257,20 @@ public sealed class ShareCodemarkTests
     {
         await using var scenario = await SlackScenario.StartAsync();
         var (_, userId, codemarkId) = await scenario.ConnectedCodemarkAsync();
-        scenario.Slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 4);
+        scenario.Slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 2);
 
         var (status, problem) = await ShareRawAsync(scenario, codemarkId, userId, SlackScenario.ChannelId);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("slack_unavailable", (string)problem["slackError"]!);
         Assert.Equal(0, await DatabaseInspector.CountAsync(scenario.Database, "codemark_shares"));
+        Assert.Single(scenario.Slack.CallsTo("chat.postMessage")); // a post that may have landed is not retried blindly
 
+        // The retry first looks for the card by its metadata (none: the 500 posted nothing), meets the second 500, then posts.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await ShareRawAsync(scenario, codemarkId, userId, SlackScenario.ChannelId)).Status);
         var share = await scenario.ShareToChannelAsync(codemarkId, userId);
         Assert.Single(scenario.Slack.Messages(SlackScenario.ChannelId));
         Assert.Equal(scenario.Slack.Messages(SlackScenario.ChannelId)[0].Ts, (string)share["postId"]!);
+        Assert.Equal(2, scenario.Slack.CallsTo("conversations.history").Count);
     }
 
     /// <summary>Every "text" string anywhere in the blocks (section, context, button texts).</summary>

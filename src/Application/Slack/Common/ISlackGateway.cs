@@ -28,6 +28,14 @@ public interface ISlackGateway
     /// <summary>Every conversation the token's user is in (all pages), archived ones excluded.</summary>
     Task<IReadOnlyList<SlackConversation>> ListUserConversationsAsync(string token, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ts of the message carrying <paramref name="marker"/> posted after <paramref name="since"/>: among the
+    /// conversation's messages (<c>conversations.history</c>) or a thread's (<c>conversations.replies</c>) when
+    /// <paramref name="threadTs"/> is given; <c>null</c> when there is none.
+    /// </summary>
+    Task<string?> FindMarkedMessageAsync(
+        string token, string channelId, string? threadTs, DateTimeOffset since, SlackMessageMarker marker, CancellationToken cancellationToken);
+
     /// <summary><c>auth.test</c>: the workspace's URL (<c>https://{domain}.slack.com/</c>).</summary>
     Task<string?> GetWorkspaceUrlAsync(string token, CancellationToken cancellationToken);
 

@@ -24,7 +24,18 @@ public sealed record SlackRefreshedToken(string AccessToken, string? RefreshToke
 }
 
 /// <summary>A message to post or update: Block Kit blocks as JSON plus the plain-text fallback.</summary>
-public sealed record SlackMessageContent(string Text, string? BlocksJson = null, string? Username = null, string? IconUrl = null);
+public sealed record SlackMessageContent(
+    string Text, string? BlocksJson = null, string? Username = null, string? IconUrl = null, SlackMessageMarker? Marker = null);
+
+/// <summary>
+/// What a message says about itself in Slack's message <c>metadata</c> (<c>event_type</c> and an id): how a retry
+/// finds the message an earlier attempt posted but never heard back about, instead of posting a twin.
+/// </summary>
+public sealed record SlackMessageMarker(string EventType, string Id)
+{
+    public const string Share = "codestream_share";
+    public const string ReplyCopy = "codestream_reply";
+}
 
 public sealed record SlackPostedMessage(string ChannelId, string Ts);
 

@@ -42,6 +42,9 @@ public sealed record SlackSettings
     /// </summary>
     public bool AllowEmailMismatch { get; init; }
 
+    /// <summary>How long a share in progress holds its conversation before another request may take over.</summary>
+    public TimeSpan ShareReservationLifetime { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Hosts besides Slack's own (<c>hooks.slack.com</c>, <c>hooks.slack-gov.com</c>) that a <c>response_url</c> may name.</summary>
     public IReadOnlyList<string> ResponseUrlAllowedHosts { get; init; } = [];
 

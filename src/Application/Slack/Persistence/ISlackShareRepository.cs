@@ -33,7 +33,18 @@ public interface ISlackShareRepository
     /// reservation younger than <paramref name="staleAfter"/>. A stale reservation (a crashed request) is taken over.
     /// </summary>
     Task<bool> TryReserveAsync(
-        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken);
+        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, DateTimeOffset now, TimeSpan staleAfter, string intent, CancellationToken cancellationToken);
+
+    /// <summary>The reservation held for this conversation, if any: its intent and when it was taken.</summary>
+    Task<ShareReservation?> FindReservationAsync(CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The post of <paramref name="intent"/> may or may not have reached Slack: the reservation stays (with its intent)
+    /// but dated <paramref name="staleAt"/> (stale at once), so the next request takes it over and looks for the card
+    /// posted since before posting.
+    /// </summary>
+    Task ExpireReservationAsync(
+        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, string intent, DateTimeOffset staleAt, CancellationToken cancellationToken);
 
     Task ReleaseReservationAsync(CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, CancellationToken cancellationToken);
 
@@ -46,3 +57,6 @@ public interface ISlackShareRepository
 
     Task<IReadOnlyList<SlackMessageCopy>> ListMessageCopiesOfPostAsync(PostId postId, CancellationToken cancellationToken);
 }
+
+/// <summary>A reservation to share into a conversation: the intent its card carries, and when it was taken.</summary>
+public sealed record ShareReservation(string? Intent, DateTimeOffset ReservedAt);

@@ -59,10 +59,20 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
         """;
 
     private const string ReserveSql = """
-        INSERT INTO share_reservations (codemark_id, slack_team_id, channel_id, reserved_at)
-        VALUES (@CodemarkId, @SlackTeamId, @ChannelId, @Now)
-        ON CONFLICT (codemark_id, slack_team_id, channel_id) DO UPDATE SET reserved_at = excluded.reserved_at
+        INSERT INTO share_reservations (codemark_id, slack_team_id, channel_id, reserved_at, intent)
+        VALUES (@CodemarkId, @SlackTeamId, @ChannelId, @Now, @Intent)
+        ON CONFLICT (codemark_id, slack_team_id, channel_id) DO UPDATE SET reserved_at = excluded.reserved_at, intent = excluded.intent
         WHERE share_reservations.reserved_at < @StaleBefore
+        """;
+
+    private const string FindReservationSql = """
+        SELECT intent AS Intent, reserved_at AS ReservedAt FROM share_reservations
+        WHERE codemark_id = @CodemarkId AND slack_team_id = @SlackTeamId AND channel_id = @ChannelId
+        """;
+
+    private const string ExpireReservationSql = """
+        UPDATE share_reservations SET reserved_at = @StaleAt
+        WHERE codemark_id = @CodemarkId AND slack_team_id = @SlackTeamId AND channel_id = @ChannelId AND intent = @Intent
         """;
 
     private const string ReleaseSql = """
@@ -174,8 +184,24 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
         return stored;
     }
 
+    public async Task<ShareReservation?> FindReservationAsync(
+        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, CancellationToken cancellationToken)
+    {
+        var row = await session.QuerySingleOrDefaultAsync<ReservationRow>(
+            FindReservationSql, new { CodemarkId = codemarkId.Value, SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value }, cancellationToken)
+            .ConfigureAwait(false);
+        return row is null ? null : new ShareReservation(row.Intent, UnixTime.FromMs(row.ReservedAt));
+    }
+
+    public Task ExpireReservationAsync(
+        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, string intent, DateTimeOffset staleAt, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            ExpireReservationSql,
+            new { CodemarkId = codemarkId.Value, SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Intent = intent, StaleAt = UnixTime.ToMs(staleAt) },
+            cancellationToken);
+
     public async Task<bool> TryReserveAsync(
-        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+        CodemarkId codemarkId, SlackTeamId slackTeamId, SlackChannelId channelId, DateTimeOffset now, TimeSpan staleAfter, string intent, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(
             ReserveSql,
             new
@@ -185,6 +211,7 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
                 ChannelId = channelId.Value,
                 Now = UnixTime.ToMs(now),
                 StaleBefore = UnixTime.ToMs(now - staleAfter),
+                Intent = intent,
             },
             cancellationToken).ConfigureAwait(false) == 1;
 
@@ -299,5 +326,12 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
         public string? Permalink { get; set; }
 
         public long CreatedAt { get; set; }
+    }
+
+    private sealed class ReservationRow
+    {
+        public string? Intent { get; set; }
+
+        public long ReservedAt { get; set; }
     }
 }

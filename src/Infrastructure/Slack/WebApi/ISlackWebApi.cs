@@ -38,6 +38,14 @@ internal interface ISlackWebApi
     Task<ConversationsResponse> UserConversationsAsync(
         [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
 
+    [Post("/conversations.history")]
+    Task<MessagesResponse> HistoryAsync(
+        [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
+
+    [Post("/conversations.replies")]
+    Task<MessagesResponse> RepliesAsync(
+        [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
+
     [Post("/auth.test")]
     Task<AuthTestResponse> AuthTestAsync([Authorize] string token, CancellationToken cancellationToken);
 

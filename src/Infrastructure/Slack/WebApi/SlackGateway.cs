@@ -123,6 +123,41 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Sl
             return (page.Channels.Where(c => c.Id is not null).Select(ToConversation), page.ResponseMetadata?.NextCursor);
         });
 
+    public async Task<string?> FindMarkedMessageAsync(
+        string token, string channelId, string? threadTs, DateTimeOffset since, SlackMessageMarker marker, CancellationToken cancellationToken)
+    {
+        const int MaxPages = 5; // a retry looks back minutes, not the channel's whole history
+        string? cursor = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var form = Form(("channel", channelId), ("include_all_metadata", "true"), ("limit", PageSize.ToString(CultureInfo.InvariantCulture)));
+            form[threadTs is null ? "oldest" : "ts"] = threadTs ?? SlackTsOf(since);
+            AddCursor(form, cursor);
+            var response = threadTs is null
+                ? await CallAsync("conversations.history", token, () => api.HistoryAsync(token, form, cancellationToken)).ConfigureAwait(false)
+                : await CallAsync("conversations.replies", token, () => api.RepliesAsync(token, form, cancellationToken)).ConfigureAwait(false);
+            var found = response.Messages.FirstOrDefault(m =>
+                m.Metadata?.EventType == marker.EventType
+                && m.Metadata.EventPayload?.TryGetValue("id", out var id) == true
+                && id.ValueKind == System.Text.Json.JsonValueKind.String && id.GetString() == marker.Id);
+            if (found?.Ts is not null)
+            {
+                return found.Ts;
+            }
+
+            cursor = response.ResponseMetadata?.NextCursor;
+            if (string.IsNullOrEmpty(cursor))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string SlackTsOf(DateTimeOffset at) =>
+        (at.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", CultureInfo.InvariantCulture);
+
     public async Task<string?> GetWorkspaceUrlAsync(string token, CancellationToken cancellationToken)
     {
         var response = await CallAsync("auth.test", token, () => api.AuthTestAsync(token, cancellationToken)).ConfigureAwait(false);
@@ -187,7 +222,7 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Sl
             metrics.SlackCall(method, "ratelimited");
             throw new SlackApiException(method, "ratelimited", inner: exception, retryAfter: retryAfter);
         }
-        catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutRejectedException)
+        catch (Exception exception) when (exception is ApiException or ApiRequestException or HttpRequestException or TimeoutRejectedException)
         {
             // Retries are behind us (the resilience handler); Slack is unavailable for now. A caller's cancellation
             // (TaskCanceledException) is not an outage and passes through as it is.
@@ -229,6 +264,11 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Sl
         if (content.IconUrl is not null)
         {
             message["icon_url"] = content.IconUrl;
+        }
+
+        if (content.Marker is { } marker)
+        {
+            message["metadata"] = new JsonObject { ["event_type"] = marker.EventType, ["event_payload"] = new JsonObject { ["id"] = marker.Id } };
         }
 
         return message;

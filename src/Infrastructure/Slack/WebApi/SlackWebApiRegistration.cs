@@ -49,6 +49,11 @@ internal static class SlackWebApiRegistration
                     ShouldRetryAfterHeader = false,
                     ShouldHandle = static args => ValueTask.FromResult(args.Outcome switch
                     {
+                        // Refused before anything was sent: always safe to try again.
+                        { Exception: HttpRequestException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused } } } => true,
+                        // A post may have been made though no answer came: trying it again here could post a twin; the
+                        // caller finds out from the message's metadata instead (SlackMessageMarker).
+                        _ when PostsAMessage(args.Context.GetRequestMessage()) => false,
                         { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
                         { Result.StatusCode: >= HttpStatusCode.InternalServerError } => true,
                         _ => false,
@@ -63,4 +68,7 @@ internal static class SlackWebApiRegistration
             .RedactLoggedHeaders(_ => true);
         return services;
     }
+
+    private static bool PostsAMessage(HttpRequestMessage? request) =>
+        request?.RequestUri?.AbsolutePath.EndsWith("/chat.postMessage", StringComparison.Ordinal) == true;
 }

@@ -22,6 +22,25 @@ internal sealed class ResponseMetadata
     public string? NextCursor { get; set; }
 }
 
+internal sealed class MessagesResponse : SlackResponse
+{
+    public List<MessageWire> Messages { get; set; } = [];
+}
+
+internal sealed class MessageWire
+{
+    public string? Ts { get; set; }
+
+    public MessageMetadataWire? Metadata { get; set; }
+}
+
+internal sealed class MessageMetadataWire
+{
+    public string? EventType { get; set; }
+
+    public Dictionary<string, System.Text.Json.JsonElement>? EventPayload { get; set; }
+}
+
 internal sealed class AuthTestResponse : SlackResponse
 {
     public string? Url { get; set; }

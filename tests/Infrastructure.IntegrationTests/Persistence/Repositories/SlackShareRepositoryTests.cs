@@ -278,10 +278,10 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         await using var session = new DbSession(database.Factory);
         var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
 
-        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, "intent-test", CancellationToken.None));
 
-        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
-        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(59), StaleAfter, CancellationToken.None));
+        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, "intent-test", CancellationToken.None));
+        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(59), StaleAfter, "intent-test", CancellationToken.None));
         Assert.Equal(1, await database.CountAsync("share_reservations"));
     }
 
@@ -294,13 +294,13 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
         await using var session = new DbSession(database.Factory);
         var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
-        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, "intent-test", CancellationToken.None));
 
-        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(61), StaleAfter, CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(61), StaleAfter, "intent-test", CancellationToken.None));
 
         // The takeover renewed the reservation: it is fresh again for another minute.
-        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(100), StaleAfter, CancellationToken.None));
-        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(122), StaleAfter, CancellationToken.None));
+        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(100), StaleAfter, "intent-test", CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(122), StaleAfter, "intent-test", CancellationToken.None));
         Assert.Equal(1, await database.CountAsync("share_reservations"));
     }
 
@@ -313,12 +313,12 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
         await using var session = new DbSession(database.Factory);
         var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
-        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, "intent-test", CancellationToken.None));
 
         await shares.ReleaseReservationAsync(seeded.Codemark.Id, slackTeam, channel, CancellationToken.None);
 
         Assert.Equal(0, await database.CountAsync("share_reservations"));
-        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(1), StaleAfter, CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(1), StaleAfter, "intent-test", CancellationToken.None));
     }
 
     [SkippableTheory]
@@ -331,14 +331,14 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
         var (slackTeam, channel) = (SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"));
         await using var session = new DbSession(database.Factory);
         var shares = new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System));
-        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(0), StaleAfter, "intent-test", CancellationToken.None));
 
-        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, SlackChannelId.Parse("C0RANDOM"), TestData.At(0), StaleAfter, CancellationToken.None));
-        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, SlackTeamId.Parse("T0SLACK02"), channel, TestData.At(0), StaleAfter, CancellationToken.None));
-        Assert.True(await shares.TryReserveAsync(other.Id, slackTeam, channel, TestData.At(0), StaleAfter, CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, SlackChannelId.Parse("C0RANDOM"), TestData.At(0), StaleAfter, "intent-test", CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(seeded.Codemark.Id, SlackTeamId.Parse("T0SLACK02"), channel, TestData.At(0), StaleAfter, "intent-test", CancellationToken.None));
+        Assert.True(await shares.TryReserveAsync(other.Id, slackTeam, channel, TestData.At(0), StaleAfter, "intent-test", CancellationToken.None));
 
         await shares.ReleaseReservationAsync(other.Id, slackTeam, channel, CancellationToken.None);
-        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(1), StaleAfter, CancellationToken.None));
+        Assert.False(await shares.TryReserveAsync(seeded.Codemark.Id, slackTeam, channel, TestData.At(1), StaleAfter, "intent-test", CancellationToken.None));
     }
 
     [SkippableTheory]
@@ -364,7 +364,7 @@ public sealed class SlackShareRepositoryTests : DatabaseTest
 
         var results = await Concurrently.RunAsync(database, inUnitOfWork: true, session =>
             new SlackShareRepository(session, new SlackThreadCache(TimeProvider.System)).TryReserveAsync(
-                seeded.Codemark.Id, SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"), TestData.At(0), StaleAfter, CancellationToken.None));
+                seeded.Codemark.Id, SlackTeamId.Parse(TestData.SlackTeam), SlackChannelId.Parse("C0GENERAL"), TestData.At(0), StaleAfter, "intent-test", CancellationToken.None));
 
         Assert.Single(results, reserved => reserved);
         Assert.Equal(1, await database.CountAsync("share_reservations"));

@@ -30,8 +30,6 @@ internal sealed class ShareCodemarkHandler(
     IMediator mediator,
     TimeProvider clock) : IRequestHandler<ShareCodemarkCommand, ShareCodemarkResult>
 {
-    private static readonly TimeSpan ReservationLifetime = TimeSpan.FromMinutes(2);
-
     public async Task<ShareCodemarkResult> Handle(ShareCodemarkCommand request, CancellationToken cancellationToken)
     {
         if (settings.Disabled)
@@ -74,7 +72,11 @@ internal sealed class ShareCodemarkHandler(
             return new ShareCodemarkResult(SlackCopies.ToDto(existing), Created: false);
         }
 
-        if (!await mediator.Send(new ReserveShareCommand(codemarkId, slackTeamId, channelId, clock.GetUtcNow(), ReservationLifetime), cancellationToken).ConfigureAwait(false))
+        // A reservation left behind by a request that died (or never heard back from Slack) may stand for a posted card.
+        var now = clock.GetUtcNow();
+        var previous = await shares.FindReservationAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false);
+        var intent = Guid.NewGuid().ToString("N");
+        if (!await mediator.Send(new ReserveShareCommand(codemarkId, slackTeamId, channelId, now, settings.ShareReservationLifetime, intent), cancellationToken).ConfigureAwait(false))
         {
             return await shares.FindLiveShareAsync(codemarkId, slackTeamId, channelId, cancellationToken).ConfigureAwait(false) is { } concurrent
                 ? new ShareCodemarkResult(SlackCopies.ToDto(concurrent), Created: false)
@@ -91,13 +93,25 @@ internal sealed class ShareCodemarkHandler(
         SlackPostedMessage posted;
         try
         {
+            var unconfirmed = previous is { Intent: { } earlier } && previous.ReservedAt <= now - settings.ShareReservationLifetime ? earlier : null;
+            var found = unconfirmed is null
+                ? null
+                : await FindPostedAsync(bot.BotToken, channelId, new SlackMessageMarker(SlackMessageMarker.Share, unconfirmed), previous!.ReservedAt, cancellationToken).ConfigureAwait(false);
+
             // A group DM opened for people already has the bot in it; a channel may need the invitation.
             var inviteBot = request.ChannelId is not null && !channelId.Value.StartsWith('D');
-            posted = await PostAsync(codemark, user, bot, slackTeamId, channelId, inviteBot, cancellationToken).ConfigureAwait(false);
+            posted = found is not null
+                ? new SlackPostedMessage(channelId.Value, found)
+                : await PostAsync(codemark, user, bot, slackTeamId, channelId, inviteBot, new SlackMessageMarker(SlackMessageMarker.Share, intent), cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception exception)
         {
-            await mediator.Send(new ReleaseShareReservationCommand(codemarkId, slackTeamId, channelId), CancellationToken.None).ConfigureAwait(false);
+            // Refused for sure: the conversation is free again. No answer: the card may be there; the next request looks.
+            var refused = exception is SlackNotConnectedException or SlackApiException { Error: "ratelimited" } or SlackApiException { IsTransient: false };
+            IRequest<Unit> giveBack = refused
+                ? new ReleaseShareReservationCommand(codemarkId, slackTeamId, channelId)
+                : new ExpireShareReservationCommand(codemarkId, slackTeamId, channelId, intent, now - settings.ShareReservationLifetime);
+            await mediator.Send(giveBack, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
@@ -126,6 +140,7 @@ internal sealed class ShareCodemarkHandler(
         SlackTeamId slackTeamId,
         SlackChannelId channelId,
         bool inviteBot,
+        SlackMessageMarker marker,
         CancellationToken cancellationToken)
     {
         return await tokens.WithUserTokenAsync(
@@ -144,9 +159,28 @@ internal sealed class ShareCodemarkHandler(
                     codemark.TeamId, slackTeamId, bot.BotToken, $"{codemark.Title}\n{codemark.Text}", cancellationToken).ConfigureAwait(false);
                 var content = CodemarkCard.Render(new CodemarkCardInput(
                     codemark, author?.DisplayName ?? "Someone", settings.WebBaseUrl, settings.InteractiveComponentsEnabled, true, mentioned));
-                return await slack.PostMessageAsync(token, channelId.Value, content, threadTs: null, cancellationToken).ConfigureAwait(false);
+                return await slack.PostMessageAsync(token, channelId.Value, content with { Marker = marker }, threadTs: null, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The card an earlier request posted with <paramref name="marker"/>, found by its metadata with the bot's token
+    /// (the bot reads the conversations it is in). A conversation the bot may not read (a DM) can't be searched: the
+    /// card is posted again there.
+    /// </summary>
+    private async Task<string?> FindPostedAsync(
+        string botToken, SlackChannelId channelId, SlackMessageMarker marker, DateTimeOffset reservedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await slack.FindMarkedMessageAsync(botToken, channelId.Value, threadTs: null, reservedAt - TimeSpan.FromMinutes(1), marker, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (SlackApiException exception) when (!exception.IsTransient)
+        {
+            return null;
+        }
     }
 
     private async Task<string?> PermalinkAsync(UserId userId, SlackTeamId slackTeamId, SlackPostedMessage posted, CancellationToken cancellationToken)

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using CodeStream.Integrations.TestSupport.Hosting;
+using CodeStream.Integrations.TestSupport.Scenarios;
+using CodeStream.Integrations.TestSupport.Slack;
+using CodeStream.Integrations.Web.FunctionalTests.Operability;
+using CodeStream.Integrations.Web.FunctionalTests.SlackOAuth;
+
+namespace CodeStream.Integrations.Web.FunctionalTests.Sharing;
+
+/// <summary>
+/// A card that reached Slack but whose share was never recorded (no answer came back, or the host died right after
+/// posting) is found by the id in its Slack metadata when the share is tried again: one card, one share.
+/// </summary>
+public sealed class ShareUnconfirmedPostTests
+{
+    [Fact]
+    public async Task Share_WhenSlackPostedTheCardButNoAnswerCame_IsFoundOnTheRetryInsteadOfPostedTwice()
+    {
+        await using var scenario = await SlackScenario.StartAsync();
+        var (_, userId, codemarkId) = await scenario.ConnectedCodemarkAsync();
+        scenario.Slack.FailNext("chat.postMessage", SlackFault.AnswerLost());
+
+        using (var unanswered = await ShareAsync(scenario.Client, codemarkId, userId))
+        {
+            Assert.True(unanswered.StatusCode == HttpStatusCode.ServiceUnavailable, await unanswered.Content.ReadAsStringAsync()); // no answer within the attempt's 10 s, and no blind retry
+        }
+
+        var card = Assert.Single(scenario.Slack.Messages(SlackScenario.ChannelId));
+        using var retried = await ShareAsync(scenario.Client, codemarkId, userId);
+
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(card.Ts, (string?)(await retried.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["postId"]);
+        Assert.Single(scenario.Slack.Messages(SlackScenario.ChannelId));
+        Assert.Single(scenario.Slack.CallsTo("chat.postMessage"));
+        Assert.Equal(1, await DatabaseInspector.CountAsync(scenario.Database, "codemark_shares"));
+        Assert.Contains("codestream_share", card.MetadataJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Share_WhenItsHostIsKilledBetweenPostingAndRecording_IsFoundByTheNextRequest()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "codestream-tests", "keys-share-" + Guid.NewGuid().ToString("N"));
+        await using var scenario = await SlackScenario.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["dataProtection:keysPath"] = keys,
+            ["integrations:slack:cloud:shareReservationSeconds"] = "3",
+        });
+        var (_, userId, codemarkId) = await scenario.ConnectedCodemarkAsync();
+        var settings = SlackScenario.SettingsFor(scenario.Slack, scenario.Database).Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
+        settings["dataProtection:keysPath"] = keys;
+        settings["storage:provider"] = scenario.Database.ProviderName;
+        settings["storage:connectionString"] = scenario.Database.ConnectionString;
+        settings["api:keys:0"] = TestHost.ApiKey;
+        settings["integrations:slack:cloud:shareReservationSeconds"] = "3";
+        scenario.Slack.FailNext("chat.postMessage", SlackFault.AnswerLost());
+
+        await using (var doomed = await WebHostProcess.StartAsync(
+            Directory.CreateTempSubdirectory("codestream-host-").FullName, settings.Select(s => $"--{s.Key}={s.Value}")))
+        {
+            using var client = doomed.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestHost.ApiKey);
+            var share = ShareAsync(client, codemarkId, userId);
+            await SlackScenario.WaitUntilAsync(() => scenario.Slack.Messages(SlackScenario.ChannelId).Count == 1, because: "the card is posted");
+            await doomed.DisposeAsync(); // SIGKILL before its answer arrives
+            await Assert.ThrowsAnyAsync<Exception>(() => share);
+        }
+
+        var card = Assert.Single(scenario.Slack.Messages(SlackScenario.ChannelId));
+        using (var tooSoon = await ShareAsync(scenario.Client, codemarkId, userId))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, tooSoon.StatusCode); // the dead host's reservation still holds
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        using var retried = await ShareAsync(scenario.Client, codemarkId, userId);
+
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(card.Ts, (string?)(await retried.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["postId"]);
+        Assert.Single(scenario.Slack.Messages(SlackScenario.ChannelId));
+        Assert.Equal(1, await DatabaseInspector.CountAsync(scenario.Database, "codemark_shares"));
+    }
+
+    private static Task<HttpResponseMessage> ShareAsync(HttpClient client, string codemarkId, string userId) =>
+        client.PostAsJsonAsync(
+            $"/api/v1/codemarks/{codemarkId}/shares", new { userId, slackTeamId = SlackScenario.SlackTeamId, channelId = SlackScenario.ChannelId });
+}
