@@ -81,6 +81,30 @@ public sealed class ShareUnconfirmedPostTests
         Assert.Equal(1, await DatabaseInspector.CountAsync(scenario.Database, "codemark_shares"));
     }
 
+    [Fact]
+    public async Task ReplyCopy_WhenSlackPostedItButNoAnswerCame_IsFoundByTheRetryAndRecordedOnce()
+    {
+        await using var scenario = await SlackScenario.StartAsync();
+        var (_, userId, codemarkId) = await scenario.ConnectedCodemarkAsync();
+        var rootTs = (string)(await scenario.ShareToChannelAsync(codemarkId, userId))["postId"]!;
+        scenario.Slack.FailNext("chat.postMessage", SlackFault.AnswerLost());
+
+        using (var created = await scenario.Client.PostAsJsonAsync($"/api/v1/codemarks/{codemarkId}/replies", new { creatorId = userId, text = "copied once" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await SlackScenario.WaitUntilAsync(
+            async () => await DatabaseInspector.CountAsync(scenario.Database, "slack_message_copies") == 1,
+            TimeSpan.FromSeconds(40),
+            because: "the retry finds the copy the first attempt posted and records it");
+
+        var copy = Assert.Single(scenario.Slack.Thread(SlackScenario.ChannelId, rootTs), m => m.Ts != rootTs);
+        Assert.Equal(copy.Ts, await DatabaseInspector.ScalarAsync(scenario.Database, "SELECT ts FROM slack_message_copies"));
+        Assert.Single(scenario.Slack.CallsTo("chat.postMessage"), c => c.Arg("thread_ts") == rootTs);
+        Assert.NotEmpty(scenario.Slack.CallsTo("conversations.replies"));
+    }
+
     private static Task<HttpResponseMessage> ShareAsync(HttpClient client, string codemarkId, string userId) =>
         client.PostAsJsonAsync(
             $"/api/v1/codemarks/{codemarkId}/shares", new { userId, slackTeamId = SlackScenario.SlackTeamId, channelId = SlackScenario.ChannelId });

@@ -4,8 +4,11 @@ using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
 
-/// <summary>Brings every Slack thread of the reply's codemark in step with the reply (post, update or delete its copy).</summary>
-public sealed record SyncReplyToSlackCommand(string ReplyId, string Change) : IFlow<WorkOutcome>, ILogContext
+/// <summary>
+/// Brings every Slack thread of the reply's codemark in step with the reply (post, update or delete its copy).
+/// <see cref="Attempt"/> above 1 means an earlier attempt may have posted a copy it never recorded.
+/// </summary>
+public sealed record SyncReplyToSlackCommand(string ReplyId, string Change, int Attempt = 1) : IFlow<WorkOutcome>, ILogContext
 {
     public const string Added = "added";
     public const string Edited = "edited";

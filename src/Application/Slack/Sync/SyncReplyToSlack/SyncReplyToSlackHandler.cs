@@ -13,7 +13,8 @@ namespace CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
 /// <summary>
 /// docs/slack-behaviour.md, “Replies to Slack”: the bot posts the reply into each live thread that has no copy of it yet (as the author's name,
 /// <c>replied via CodeStream</c>), records the copy's ts at once (so its echo is ignored), and updates or deletes
-/// the copies on edits and deletes. Idempotent: a rerun posts nothing twice.
+/// the copies on edits and deletes. Idempotent: a rerun posts nothing twice, even after a post whose answer was lost
+/// (each copy carries the reply's id in its Slack metadata, and a retry looks for it first).
 /// </summary>
 internal sealed class SyncReplyToSlackHandler(
     IReplyRepository replies,
@@ -62,11 +63,17 @@ internal sealed class SyncReplyToSlackHandler(
 
             if (copy is null)
             {
-                var content = await RenderAsync(reply, author, share, bot.BotToken, cancellationToken).ConfigureAwait(false);
-                var posted = await slack.PostMessageAsync(bot.BotToken, share.ChannelId.Value, content, share.Ts.Value, cancellationToken).ConfigureAwait(false);
+                var marker = new SlackMessageMarker(SlackMessageMarker.ReplyCopy, reply.Id.Value);
+                var ts = request.Attempt > 1 ? await FindUnrecordedCopyAsync(bot.BotToken, share, reply, marker, cancellationToken).ConfigureAwait(false) : null;
+                if (ts is null)
+                {
+                    var content = await RenderAsync(reply, author, share, bot.BotToken, cancellationToken).ConfigureAwait(false);
+                    ts = (await slack.PostMessageAsync(bot.BotToken, share.ChannelId.Value, content with { Marker = marker }, share.Ts.Value, cancellationToken).ConfigureAwait(false)).Ts;
+                }
+
                 await mediator.Send(
                     new RecordSlackCopyCommand(
-                        new SlackMessageCopy(reply.Id, share.SlackTeamId, share.ChannelId, SlackTs.Parse(posted.Ts), share.Ts, Permalink: null, clock.GetUtcNow())),
+                        new SlackMessageCopy(reply.Id, share.SlackTeamId, share.ChannelId, SlackTs.Parse(ts), share.Ts, Permalink: null, clock.GetUtcNow())),
                     cancellationToken).ConfigureAwait(false);
                 done++;
             }
@@ -86,6 +93,22 @@ internal sealed class SyncReplyToSlackHandler(
     {
         var mentioned = await mentions.ResolveAsync(share.TeamId, share.SlackTeamId, botToken, reply.Text, cancellationToken).ConfigureAwait(false);
         return ReplyCopy.Render(reply.Text, author?.DisplayName ?? "CodeStream user", mentioned);
+    }
+
+    /// <summary>
+    /// A copy an earlier attempt posted but never recorded (it got no answer, or its host died): found in the thread
+    /// by its metadata, so this attempt records it instead of posting a twin.
+    /// </summary>
+    private async Task<string?> FindUnrecordedCopyAsync(string botToken, CodemarkShare share, Post reply, SlackMessageMarker marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await slack.FindMarkedMessageAsync(botToken, share.ChannelId.Value, share.Ts.Value, reply.CreatedAt, marker, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException exception) when (!exception.IsTransient)
+        {
+            return null; // the thread can't be read (e.g. a DM): post, as before
+        }
     }
 
     private async Task DeleteQuietlyAsync(string botToken, SlackMessageCopy copy, CancellationToken cancellationToken)
