@@ -58,14 +58,14 @@ internal sealed partial class WorkItemRunner(
             outcome = WorkOutcome.Failed($"gave up after {item.Attempts} attempts: {outcome.Result}");
         }
 
-        var delay = outcome.State != WorkItemState.Pending ? TimeSpan.Zero : outcome.RetryAfter ?? Backoff(item.Attempts);
+        var delay = outcome.State != WorkItemState.Pending ? TimeSpan.Zero : outcome.RetryAfter ?? Backoff(options, item.Attempts);
         metrics.WorkFinished(item.Kind, outcome.State);
         LogOutcome(logger, item.Kind, item.Id, outcome.State, item.Attempts);
         return new WorkCompletion(item.Id, item.Attempts, outcome, clock.GetUtcNow() + delay);
     }
 
     /// <summary>Exponential with jitter, capped; the exponent is bounded so no attempt count can overflow it.</summary>
-    internal TimeSpan Backoff(int attempts)
+    internal static TimeSpan Backoff(WorkQueueOptions options, int attempts)
     {
         var cap = TimeSpan.FromSeconds(Math.Max(1, options.MaxRetryDelaySeconds));
         var baseDelay = Math.Max(1, options.RetryBaseDelayMilliseconds);

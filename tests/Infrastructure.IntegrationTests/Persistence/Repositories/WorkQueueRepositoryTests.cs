@@ -1,0 +1,133 @@
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
+using CodeStream.Integrations.Infrastructure.Persistence;
+using CodeStream.Integrations.Infrastructure.WorkQueue;
+using CodeStream.Integrations.TestSupport.Databases;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CodeStream.Integrations.Infrastructure.IntegrationTests.Persistence.Repositories;
+
+/// <summary>
+/// The work queue's leases in SQL, on both databases, with time the tests move: a claim is fenced by its worker and
+/// attempt, a lapsed claim comes back (or is parked once its attempts are used up), a deferral spends no attempt, and
+/// lanes are claimed apart.
+/// </summary>
+public sealed class WorkQueueRepositoryTests : DatabaseTest
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Complete_WhenTheLeaseLapsedAndAnotherWorkerClaimedTheItem_ChangesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await EnqueueAsync(database, "event-1");
+        var first = Assert.Single(await ClaimAsync(database, "worker-a"));
+        _clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await WithQueueAsync(database, q => q.ReleaseLapsedAsync(maxAttempts: 8, CancellationToken.None)));
+        var second = Assert.Single(await ClaimAsync(database, "worker-b"));
+
+        var stale = await WithQueueAsync(database, q => q.CompleteAsync("worker-a", [Done(first)], CancellationToken.None));
+        var fenceHeldByOld = await FenceHoldsAsync(database, new WorkLease(first.Id, "worker-a", first.Attempts, Lease, _clock));
+        var fenceHeldByNew = await FenceHoldsAsync(database, new WorkLease(second.Id, "worker-b", second.Attempts, Lease, _clock));
+        var current = await WithQueueAsync(database, q => q.CompleteAsync("worker-b", [Done(second)], CancellationToken.None));
+
+        Assert.Equal(0, stale);
+        Assert.False(fenceHeldByOld);
+        Assert.True(fenceHeldByNew);
+        Assert.Equal(1, current);
+        Assert.Equal((1, 2), (first.Attempts, second.Attempts));
+        Assert.Equal("Done", await TextAsync(database, "SELECT state FROM work_items"));
+        Assert.Equal(string.Empty, await TextAsync(database, "SELECT payload FROM work_items"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ReleaseLapsed_WhenAnItemUsedUpItsAttemptsByLapsing_ParksItWithTheReason(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await EnqueueAsync(database, "poison");
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            Assert.Single(await ClaimAsync(database, $"worker-{attempt}")); // each worker dies holding it
+            _clock.Advance(Lease + TimeSpan.FromSeconds(1));
+            await WithQueueAsync(database, q => q.ReleaseLapsedAsync(maxAttempts: 3, CancellationToken.None));
+        }
+
+        Assert.Empty(await ClaimAsync(database, "worker-4"));
+        Assert.Equal("Failed", await TextAsync(database, "SELECT state FROM work_items"));
+        Assert.Contains("abandoned", await TextAsync(database, "SELECT result FROM work_items"), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Complete_WhenTheOutcomeIsADeferral_SpendsNoAttemptAndIsDueAtItsTime(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await EnqueueAsync(database, "limited");
+        var claimed = Assert.Single(await ClaimAsync(database, "worker-a"));
+        var due = _clock.GetUtcNow() + TimeSpan.FromSeconds(30);
+
+        await WithQueueAsync(database, q => q.CompleteAsync(
+            "worker-a", [new WorkCompletion(claimed.Id, claimed.Attempts, WorkOutcome.Defer("slack users.info: ratelimited", TimeSpan.FromSeconds(30)), due)], CancellationToken.None));
+
+        Assert.Equal(0, (await database.QueryAsync<long>("SELECT attempts FROM work_items")).Single());
+        Assert.Empty(await ClaimAsync(database, "worker-a"));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Single(await ClaimAsync(database, "worker-a"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Claim_TakesOnlyItsLaneAndRelease_GivesAShutDownWorkersClaimsBackAtOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await EnqueueAsync(database, "event", WorkLane.Background);
+        await EnqueueAsync(database, "copy", WorkLane.UserFacing);
+
+        var userFacing = Assert.Single(await ClaimAsync(database, "worker-a", WorkLane.UserFacing));
+        var released = await WithQueueAsync(database, q => q.ReleaseAsync("worker-a", CancellationToken.None));
+        var again = Assert.Single(await ClaimAsync(database, "worker-b", WorkLane.UserFacing));
+
+        Assert.Equal("copy", userFacing.DedupeKey);
+        Assert.Equal(1, released);
+        Assert.Equal(1, again.Attempts); // the interrupted attempt did not count
+        Assert.Equal("event", Assert.Single(await ClaimAsync(database, "worker-b", WorkLane.Background)).DedupeKey);
+    }
+
+    private static async Task<string?> TextAsync(TestDatabase database, string sql) => (await database.QueryAsync<string?>(sql)).Single();
+
+    private static WorkCompletion Done(WorkItem item) => new(item.Id, item.Attempts, WorkOutcome.Done(), DateTimeOffset.UnixEpoch);
+
+    private Task EnqueueAsync(TestDatabase database, string key, WorkLane lane = WorkLane.Background) =>
+        WithQueueAsync(database, q => q.EnqueueAsync(new NewWorkItem("test-kind", key, "{\"text\":\"hello\"}", lane), CancellationToken.None));
+
+    private Task<IReadOnlyList<WorkItem>> ClaimAsync(TestDatabase database, string worker, WorkLane lane = WorkLane.Background) =>
+        WithQueueAsync(database, q => q.ClaimAsync(worker, lane, 10, Lease, CancellationToken.None));
+
+    private async Task<bool> FenceHoldsAsync(TestDatabase database, WorkLease lease)
+    {
+        await using var session = new DbSession(database.Factory);
+        await session.BeginAsync(CancellationToken.None);
+        try
+        {
+            await WorkQueueRepository.FenceAsync(session, lease, CancellationToken.None);
+            return true;
+        }
+        catch (WorkLeaseLostException)
+        {
+            return false;
+        }
+        finally
+        {
+            await session.RollbackAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<T> WithQueueAsync<T>(TestDatabase database, Func<WorkQueueRepository, Task<T>> use)
+    {
+        await using var session = new DbSession(database.Factory);
+        return await use(new WorkQueueRepository(session, new WorkQueueSignal(), _clock));
+    }
+}
