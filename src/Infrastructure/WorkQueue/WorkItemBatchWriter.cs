@@ -32,11 +32,16 @@ internal sealed partial class WorkItemBatchWriter(
     });
 
     private readonly WriteGate _gate = connections.WriteGate;
-    private long _lastRoundTimestamp;
+    private const int CrowdedRound = 32;
+    private long _lastCrowdedRoundTimestamp;
 
-    /// <summary>Whether Slack deliveries arrived within <paramref name="window"/>: the processor then steps aside.</summary>
-    public bool IsBusy(TimeSpan window) =>
-        Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastRoundTimestamp)) < window;
+    /// <summary>
+    /// Whether acknowledgements are queueing for the database (a round of at least 32 deliveries within
+    /// <paramref name="window"/>): background processing then takes a smaller share so Slack's 3 s are kept.
+    /// A steady stream that each round clears does not count.
+    /// </summary>
+    public bool IsCrowded(TimeSpan window) =>
+        Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastCrowdedRoundTimestamp)) < window;
 
     public async Task<bool> WriteAsync(NewWorkItem item, CancellationToken cancellationToken)
     {
@@ -57,7 +62,10 @@ internal sealed partial class WorkItemBatchWriter(
                     batch.Add(next);
                 }
 
-                Interlocked.Exchange(ref _lastRoundTimestamp, Stopwatch.GetTimestamp());
+                if (batch.Count >= CrowdedRound)
+                {
+                    Interlocked.Exchange(ref _lastCrowdedRoundTimestamp, Stopwatch.GetTimestamp());
+                }
                 await WriteBatchAsync(batch).ConfigureAwait(false);
                 batch.Clear();
             }
@@ -93,9 +101,11 @@ internal sealed partial class WorkItemBatchWriter(
                     // One transaction (one commit) for the round, in statements of at most RowsPerStatement rows:
                     // SQLite binds each named parameter by a search of the statement's list, so one huge statement
                     // costs the square of its parameters.
+                    // PostgreSQL binds by position: one statement for the whole round.
+                    var rowsPerStatement = connections.Provider == DatabaseProvider.Sqlite ? RowsPerStatement : MaxBatch;
                     await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
                     var stored = new List<string>(batch.Count);
-                    foreach (var rows in batch.Chunk(RowsPerStatement))
+                    foreach (var rows in batch.Chunk(rowsPerStatement))
                     {
                         stored.AddRange(await connection.QueryAsync<string>(
                             WorkItemInsert.Sql(rows.Length, returningIds: true), Parameters(rows, now), transaction).ConfigureAwait(false));

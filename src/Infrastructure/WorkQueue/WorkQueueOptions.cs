@@ -42,6 +42,12 @@ public sealed class WorkQueueOptions
     /// <summary>Finished (done or ignored) items are deleted this long after they finished; pending and failed ones stay.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// While Slack deliveries queue for the database (crowded rounds), events are processed at a quarter of
+    /// <see cref="Capacity"/> so acknowledgements keep their priority; user-facing work is never held back.
+    /// </summary>
+    public bool YieldToInbox { get; set; } = true;
+
     /// <summary>How often finished items past their retention are looked for.</summary>
     public int PruneIntervalSeconds { get; set; } = 300;
 

@@ -18,10 +18,12 @@ internal sealed partial class WorkQueueProcessor(
     WorkItemRunner runner,
     WorkCompletionWriter completions,
     WorkerIdentity worker,
+    WorkItemBatchWriter inbox,
     WorkQueueOptions options,
     ILogger<WorkQueueProcessor> logger) : BackgroundService
 {
     private static readonly TimeSpan ClaimGathering = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan CrowdedWindow = TimeSpan.FromMilliseconds(200);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +60,15 @@ internal sealed partial class WorkQueueProcessor(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                if (lane == WorkLane.Background && options.YieldToInbox && inbox.IsCrowded(CrowdedWindow)
+                    && capacity - slots.CurrentCount - 1 >= Math.Max(1, capacity / 4))
+                {
+                    // Acknowledgements are queueing: keep a quarter of the lane busy until they are through.
+                    slots.Release();
+                    await Task.Delay(CrowdedWindow / 4, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 var free = 1 + TakeFreeSlots(slots, claimBatch - 1);
                 if (backlog && free < claimBatch)
                 {
