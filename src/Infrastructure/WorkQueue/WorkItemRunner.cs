@@ -28,21 +28,21 @@ internal sealed partial class WorkItemRunner(
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         deadline.CancelAfter(options.ItemTimeout);
-        var handling = HandleAsync(item, new WorkLease(item.Id, workerId, item.Attempts, options.Lease, clock), deadline.Token, stoppingToken);
+        var handling = HandleAsync(item, new WorkLease(item.Id, workerId, item.Attempts), deadline.Token, stoppingToken);
 
         // A handler that ignores its cancellation must not hold the slot: after a grace period it is left behind; its
         // lease is given up with this completion, so whatever it still tries to commit is refused.
-        var finished = await Task.WhenAny(handling, Task.Delay(options.ItemTimeout + TimeSpan.FromSeconds(5), stoppingToken)).ConfigureAwait(false);
+        // (WaitAsync's timer goes with the wait: a Task.Delay per item would stay armed long after the item ended.)
         WorkOutcome? outcome;
-        if (finished == handling)
+        try
         {
-            outcome = await handling.ConfigureAwait(false);
+            outcome = await handling.WaitAsync(options.ItemTimeout + TimeSpan.FromSeconds(5), stoppingToken).ConfigureAwait(false);
         }
-        else if (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             outcome = null;
         }
-        else
+        catch (TimeoutException)
         {
             LogAbandoned(logger, item.Kind, item.Id, options.ItemTimeoutSeconds);
             outcome = WorkOutcome.Retry($"timed out after {options.ItemTimeoutSeconds} s and did not stop");
