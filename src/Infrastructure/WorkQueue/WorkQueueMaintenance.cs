@@ -56,7 +56,7 @@ internal sealed partial class WorkQueueMaintenance(
                 if (lastSample == 0 || clock.GetElapsedTime(lastSample) >= SampleEvery)
                 {
                     lastSample = clock.GetTimestamp();
-                    await RunAsync("sample the queue", async q => gauges.Update(await q.GetOverviewAsync(stoppingToken).ConfigureAwait(false), clock.GetUtcNow())).ConfigureAwait(false);
+                    await RunAsync("sample the queue", async q => gauges.Update(await q.GetOverviewAsync(withFinished: false, stoppingToken).ConfigureAwait(false), clock.GetUtcNow())).ConfigureAwait(false);
                 }
 
                 if (clock.GetElapsedTime(lastPrune) >= TimeSpan.FromSeconds(Math.Max(1, options.PruneIntervalSeconds)))

@@ -18,6 +18,12 @@ internal sealed partial class WorkQueueRepository
 
     private const string CountSql = "SELECT kind AS Kind, state AS State, COUNT(*) AS Count FROM work_items GROUP BY kind, state";
 
+    // A range of ix_work_items_state: what the gauges sample every 10 s, without reading the finished rows.
+    private const string CountUnfinishedSql = """
+        SELECT kind AS Kind, state AS State, COUNT(*) AS Count FROM work_items
+        WHERE state IN ('Pending', 'Processing', 'Failed') GROUP BY kind, state
+        """;
+
     private const string OldestSql = """
         SELECT lane AS Lane, MIN(created_at) AS CreatedAt FROM work_items WHERE state IN ('Pending', 'Processing') GROUP BY lane
         """;
@@ -32,9 +38,9 @@ internal sealed partial class WorkQueueRepository
     public Task<int> PruneFinishedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
         session.ExecuteAsync(PruneSql, new { Before = UnixTime.ToMs(before), Limit = (long)limit }, cancellationToken);
 
-    public async Task<WorkQueueOverview> GetOverviewAsync(CancellationToken cancellationToken)
+    public async Task<WorkQueueOverview> GetOverviewAsync(bool withFinished, CancellationToken cancellationToken)
     {
-        var counts = await session.QueryAsync<CountRow>(CountSql, null, cancellationToken).ConfigureAwait(false);
+        var counts = await session.QueryAsync<CountRow>(withFinished ? CountSql : CountUnfinishedSql, null, cancellationToken).ConfigureAwait(false);
         var oldest = await session.QueryAsync<OldestRow>(OldestSql, null, cancellationToken).ConfigureAwait(false);
         return new WorkQueueOverview(
             [.. counts.Select(c => new WorkKindCount(c.Kind, Enum.Parse<WorkItemState>(c.State), c.Count)).OrderBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.State)],

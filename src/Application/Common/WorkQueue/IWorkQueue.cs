@@ -36,8 +36,11 @@ public interface IWorkQueue
     /// <summary>Deletes up to <paramref name="limit"/> finished (done or ignored) items last touched before <paramref name="before"/>.</summary>
     Task<int> PruneFinishedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Counts per kind and state, and the oldest due item per lane.</summary>
-    Task<WorkQueueOverview> GetOverviewAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Counts per kind and state (of unfinished and failed items only unless <paramref name="withFinished"/>: finished
+    /// items are most of the table), and the oldest unfinished item per lane.
+    /// </summary>
+    Task<WorkQueueOverview> GetOverviewAsync(bool withFinished, CancellationToken cancellationToken);
 
     /// <summary>The items in <paramref name="state"/>, newest change first, of one kind when given.</summary>
     Task<IReadOnlyList<WorkItem>> ListAsync(string? kind, WorkItemState state, int limit, CancellationToken cancellationToken);

@@ -9,7 +9,7 @@ internal sealed class GetInboxHandler(IWorkQueue queue, TimeProvider clock) : IR
     public async Task<InboxDto> Handle(GetInboxQuery request, CancellationToken cancellationToken)
     {
         var state = request.State is null ? WorkItemState.Failed : Enum.Parse<WorkItemState>(request.State, ignoreCase: true);
-        var overview = await queue.GetOverviewAsync(cancellationToken).ConfigureAwait(false);
+        var overview = await queue.GetOverviewAsync(withFinished: true, cancellationToken).ConfigureAwait(false);
         var items = await queue.ListAsync(request.Kind, state, request.Limit, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         return new InboxDto(
