@@ -22,7 +22,5 @@ internal static class WorkFailures
         _ => WorkOutcome.Failed(Describe(exception)),
     };
 
-    public static bool IsTransient(WorkOutcome outcome) => outcome.State == WorkItemState.Pending;
-
     private static string Describe(Exception exception) => $"{exception.GetType().Name}: {exception.Message}";
 }

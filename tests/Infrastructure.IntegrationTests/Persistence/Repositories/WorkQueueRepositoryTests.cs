@@ -29,8 +29,8 @@ public sealed class WorkQueueRepositoryTests : DatabaseTest
         var second = Assert.Single(await ClaimAsync(database, "worker-b"));
 
         var stale = await WithQueueAsync(database, q => q.CompleteAsync("worker-a", [Done(first)], CancellationToken.None));
-        var fenceHeldByOld = await FenceHoldsAsync(database, new WorkLease(first.Id, "worker-a", first.Attempts, Lease, _clock));
-        var fenceHeldByNew = await FenceHoldsAsync(database, new WorkLease(second.Id, "worker-b", second.Attempts, Lease, _clock));
+        var fenceHeldByOld = await FenceHoldsAsync(database, new WorkLease(first.Id, "worker-a", first.Attempts));
+        var fenceHeldByNew = await FenceHoldsAsync(database, new WorkLease(second.Id, "worker-b", second.Attempts));
         var current = await WithQueueAsync(database, q => q.CompleteAsync("worker-b", [Done(second)], CancellationToken.None));
 
         Assert.Equal(0, stale);
