@@ -142,12 +142,7 @@ internal sealed partial class WorkItemBatchWriter(
         parameters.Add("Now", now);
         for (var i = 0; i < rows.Length; i++)
         {
-            var index = i.ToString(CultureInfo.InvariantCulture);
-            parameters.Add("Id" + index, rows[i].Id);
-            parameters.Add("Kind" + index, rows[i].Item.Kind);
-            parameters.Add("Key" + index, rows[i].Item.DedupeKey);
-            parameters.Add("Payload" + index, rows[i].Item.Payload);
-            parameters.Add("Lane" + index, rows[i].Item.Lane.ToString());
+            WorkItemInsert.AddRow(parameters, i, rows[i].Id, rows[i].Item);
         }
 
         return parameters;

@@ -1,3 +1,6 @@
+using CodeStream.Integrations.Application.Common.WorkQueue;
+using Dapper;
+
 namespace CodeStream.Integrations.Infrastructure.WorkQueue;
 
 /// <summary>
@@ -6,19 +9,44 @@ namespace CodeStream.Integrations.Infrastructure.WorkQueue;
 /// </summary>
 internal static class WorkItemInsert
 {
-    private const string Head =
-        "INSERT INTO work_items (id, kind, dedupe_key, payload, state, attempts, next_attempt_at, locked_by, locked_until, result, created_at, updated_at, lane) VALUES ";
+    private const string Into =
+        "INSERT INTO work_items (id, kind, dedupe_key, payload, state, attempts, next_attempt_at, locked_by, locked_until, result, created_at, updated_at, lane) ";
 
     /// <summary>The statement for <paramref name="rows"/> rows (numbered 0…), optionally returning the ids it stored.</summary>
     public static string Sql(int rows, bool returningIds)
     {
-        var sql = new System.Text.StringBuilder(Head, Head.Length + (rows * 96) + 40);
+        var sql = new System.Text.StringBuilder(Into + "VALUES ", Into.Length + (rows * 96) + 48);
         for (var i = 0; i < rows; i++)
         {
-            sql.Append(i == 0 ? string.Empty : ", ")
-               .Append(System.Globalization.CultureInfo.InvariantCulture, $"(@Id{i}, @Kind{i}, @Key{i}, @Payload{i}, 'Pending', 0, @Now, NULL, NULL, NULL, @Now, @Now, @Lane{i})");
+            sql.Append(i == 0 ? "(" : ", (").Append(Row(i)).Append(')');
         }
 
         return sql.Append(returningIds ? " ON CONFLICT DO NOTHING RETURNING id" : " ON CONFLICT DO NOTHING").ToString();
     }
+
+    /// <summary>One row (numbered 0), stored only when <paramref name="condition"/> (SQL over the statement's parameters) holds.</summary>
+    public static string SqlWhen(string condition) => $"{Into}SELECT {Row(0)} WHERE {condition} ON CONFLICT DO NOTHING";
+
+    /// <summary>The parameters of <paramref name="item"/> as row <paramref name="row"/>, with a fresh id.</summary>
+    public static void AddRow(DynamicParameters parameters, int row, string id, NewWorkItem item)
+    {
+        var n = row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        parameters.Add("Id" + n, id);
+        parameters.Add("Kind" + n, item.Kind);
+        parameters.Add("Key" + n, item.DedupeKey);
+        parameters.Add("Payload" + n, item.Payload);
+        parameters.Add("Lane" + n, item.Lane.ToString());
+    }
+
+    /// <summary>The parameters of a one-row statement.</summary>
+    public static DynamicParameters OneRow(NewWorkItem item, long now)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Now", now);
+        AddRow(parameters, 0, Guid.CreateVersion7().ToString("N"), item);
+        return parameters;
+    }
+
+    private static string Row(int i) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@Id{i}, @Kind{i}, @Key{i}, @Payload{i}, 'Pending', 0, @Now, NULL, NULL, NULL, @Now, @Now, @Lane{i}");
 }

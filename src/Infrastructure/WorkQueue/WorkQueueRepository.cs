@@ -81,18 +81,7 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
 
     public async Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken)
     {
-        var inserted = await session.ExecuteAsync(
-            InsertSql,
-            new
-            {
-                Id0 = Guid.CreateVersion7().ToString("N"),
-                Kind0 = item.Kind,
-                Key0 = item.DedupeKey,
-                Payload0 = item.Payload,
-                Lane0 = item.Lane.ToString(),
-                Now = Now(),
-            },
-            cancellationToken).ConfigureAwait(false);
+        var inserted = await session.ExecuteAsync(InsertSql, WorkItemInsert.OneRow(item, Now()), cancellationToken).ConfigureAwait(false);
         if (inserted == 1)
         {
             session.OnCommitted(() => signal.Notify(item.Lane)); // woken before the commit, the processor would find nothing yet

@@ -50,13 +50,10 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
         WHERE slack_team_id = @SlackTeamId AND channel_id = @ChannelId AND ts = @Ts AND deleted_in_slack_at IS NULL
         """;
 
-    private const string EnqueueForOtherThreadsSql = """
-        INSERT INTO work_items (id, kind, dedupe_key, payload, state, attempts, next_attempt_at, locked_by, locked_until, result, created_at, updated_at, lane)
-        SELECT @Id, @Kind, @Key, @Payload, 'Pending', 0, @Now, NULL, NULL, NULL, @Now, @Now, @Lane
-        WHERE EXISTS (SELECT 1 FROM codemark_shares
-                      WHERE codemark_id = @CodemarkId AND deleted_in_slack_at IS NULL AND (@Except IS NULL OR share_id <> @Except))
-        ON CONFLICT DO NOTHING
-        """;
+    private static readonly string EnqueueForOtherThreadsSql = WorkQueue.WorkItemInsert.SqlWhen("""
+        EXISTS (SELECT 1 FROM codemark_shares
+                WHERE codemark_id = @CodemarkId AND deleted_in_slack_at IS NULL AND (@Except IS NULL OR share_id <> @Except))
+        """);
 
     private const string ReserveSql = """
         INSERT INTO share_reservations (codemark_id, slack_team_id, channel_id, reserved_at, intent)
@@ -162,20 +159,10 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
     public async Task<bool> EnqueueForOtherThreadsAsync(
         CodemarkId codemarkId, string? exceptShareId, Application.Common.WorkQueue.NewWorkItem work, CancellationToken cancellationToken)
     {
-        var stored = await session.ExecuteAsync(
-            EnqueueForOtherThreadsSql,
-            new
-            {
-                Id = Guid.CreateVersion7().ToString("N"),
-                work.Kind,
-                Key = work.DedupeKey,
-                work.Payload,
-                Lane = work.Lane.ToString(),
-                Now = UnixTime.ToMs((clock ?? TimeProvider.System).GetUtcNow()),
-                CodemarkId = codemarkId.Value,
-                Except = exceptShareId,
-            },
-            cancellationToken).ConfigureAwait(false) == 1;
+        var parameters = WorkQueue.WorkItemInsert.OneRow(work, UnixTime.ToMs((clock ?? TimeProvider.System).GetUtcNow()));
+        parameters.Add("CodemarkId", codemarkId.Value);
+        parameters.Add("Except", exceptShareId, System.Data.DbType.String);
+        var stored = await session.ExecuteAsync(EnqueueForOtherThreadsSql, parameters, cancellationToken).ConfigureAwait(false) == 1;
         if (stored && signal is not null)
         {
             session.OnCommitted(() => signal.Notify(work.Lane));
