@@ -65,6 +65,20 @@ public sealed class SlackScenario : IAsyncDisposable
         return new SlackScenario(slack, database, host);
     }
 
+    /// <summary>
+    /// What a standalone host process needs to join this scenario: the same database, fake Slack and API key, and the
+    /// key ring at <paramref name="keysPath"/> (the in-process host must have been started with the same one).
+    /// </summary>
+    public Dictionary<string, string> StandaloneHostSettings(string keysPath)
+    {
+        var settings = SettingsFor(Slack, Database).Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
+        settings["dataProtection:keysPath"] = keysPath;
+        settings["storage:provider"] = Database.ProviderName;
+        settings["storage:connectionString"] = Database.ConnectionString;
+        settings["api:keys:0"] = TestHost.ApiKey;
+        return settings;
+    }
+
     public static Dictionary<string, string?> SettingsFor(FakeSlackServer slack, TestDatabase database) => new()
     {
         ["integrations:slack:cloud:appClientId"] = ClientId,

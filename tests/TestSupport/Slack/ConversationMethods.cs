@@ -142,39 +142,20 @@ internal static class ConversationMethods
     private static JsonObject Replies(SlackCall call)
     {
         var channel = call.Channel();
-        call.RequireScope(channel.Kind switch
-        {
-            ChannelKind.Public => "channels:history",
-            ChannelKind.Private => "groups:history",
-            ChannelKind.Mpim => "mpim:history",
-            _ => "im:history",
-        });
-        call.RequireMembership(channel, publicReadAllowedForUsers: true);
+        RequireHistoryAccess(call, channel);
         var ts = call.Required("ts", "invalid_arguments");
         var message = channel.FindMessage(ts) ?? throw new SlackApiException("thread_not_found");
         var root = message.IsReply ? channel.FindMessage(message.ThreadTs!) ?? message : message;
         var thread = channel.Messages.Where(m => m.Ts == root.Ts || (m.IsReply && m.ThreadTs == root.Ts)).ToList();
         var (page, next) = SlackPaging.Page(thread, m => m.Ts, "next_ts", call.Arg("cursor"), call.Limit(1000, 1000));
-        return new JsonObject
-        {
-            ["messages"] = new JsonArray(page.Select(m => (JsonNode?)SlackJson.Message(channel, m, call.Bool("include_all_metadata") == true)).ToArray()),
-            ["has_more"] = next.Length > 0,
-            ["response_metadata"] = SlackPaging.Metadata(next),
-        };
+        return MessagePage(call, channel, page, next);
     }
 
     /// <summary>A conversation's top-level messages, newest first, within <c>oldest</c>/<c>latest</c> (exclusive), paged.</summary>
     private static JsonObject History(SlackCall call)
     {
         var channel = call.Channel();
-        call.RequireScope(channel.Kind switch
-        {
-            ChannelKind.Public => "channels:history",
-            ChannelKind.Private => "groups:history",
-            ChannelKind.Mpim => "mpim:history",
-            _ => "im:history",
-        });
-        call.RequireMembership(channel, publicReadAllowedForUsers: true);
+        RequireHistoryAccess(call, channel);
         var oldest = decimal.TryParse(call.Arg("oldest"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : 0m;
         var latest = decimal.TryParse(call.Arg("latest"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : decimal.MaxValue;
         var messages = channel.Messages
@@ -183,12 +164,28 @@ internal static class ConversationMethods
             .Reverse()
             .ToList();
         var (page, next) = SlackPaging.Page(messages, m => m.Ts, "next_ts", call.Arg("cursor"), call.Limit(100, 999));
-        return new JsonObject
+        return MessagePage(call, channel, page, next);
+    }
+
+    /// <summary>A page of messages as Slack answers it, with their <c>metadata</c> when asked (<c>include_all_metadata</c>).</summary>
+    private static JsonObject MessagePage(SlackCall call, ChannelRecord channel, IEnumerable<SlackMessage> page, string next) => new()
+    {
+        ["messages"] = new JsonArray(page.Select(m => (JsonNode?)SlackJson.Message(channel, m, call.Bool("include_all_metadata") == true)).ToArray()),
+        ["has_more"] = next.Length > 0,
+        ["response_metadata"] = SlackPaging.Metadata(next),
+    };
+
+    /// <summary>Reading a conversation's messages: its kind's <c>*:history</c> scope, and membership (users may read public ones).</summary>
+    private static void RequireHistoryAccess(SlackCall call, ChannelRecord channel)
+    {
+        call.RequireScope(channel.Kind switch
         {
-            ["messages"] = new JsonArray(page.Select(m => (JsonNode?)SlackJson.Message(channel, m, call.Bool("include_all_metadata") == true)).ToArray()),
-            ["has_more"] = next.Length > 0,
-            ["response_metadata"] = SlackPaging.Metadata(next),
-        };
+            ChannelKind.Public => "channels:history",
+            ChannelKind.Private => "groups:history",
+            ChannelKind.Mpim => "mpim:history",
+            _ => "im:history",
+        });
+        call.RequireMembership(channel, publicReadAllowedForUsers: true);
     }
 
     private static JsonObject UsersConversations(SlackCall call)

@@ -149,6 +149,18 @@ internal sealed partial class WebHostProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>A client of the product API, with its key.</summary>
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    /// <summary>Starts the host with <paramref name="settings"/> as command-line settings, in a working directory of its own.</summary>
+    public static Task<WebHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings) =>
+        StartAsync(Directory.CreateTempSubdirectory("codestream-host-").FullName, settings.Select(s => $"--{s.Key}={s.Value}"));
+
     public async ValueTask DisposeAsync()
     {
         try

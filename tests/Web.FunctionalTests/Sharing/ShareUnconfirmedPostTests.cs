@@ -47,19 +47,13 @@ public sealed class ShareUnconfirmedPostTests
             ["integrations:slack:cloud:shareReservationSeconds"] = "3",
         });
         var (_, userId, codemarkId) = await scenario.ConnectedCodemarkAsync();
-        var settings = SlackScenario.SettingsFor(scenario.Slack, scenario.Database).Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
-        settings["dataProtection:keysPath"] = keys;
-        settings["storage:provider"] = scenario.Database.ProviderName;
-        settings["storage:connectionString"] = scenario.Database.ConnectionString;
-        settings["api:keys:0"] = TestHost.ApiKey;
+        var settings = scenario.StandaloneHostSettings(keys);
         settings["integrations:slack:cloud:shareReservationSeconds"] = "3";
         scenario.Slack.FailNext("chat.postMessage", SlackFault.AnswerLost());
 
-        await using (var doomed = await WebHostProcess.StartAsync(
-            Directory.CreateTempSubdirectory("codestream-host-").FullName, settings.Select(s => $"--{s.Key}={s.Value}")))
+        await using (var doomed = await WebHostProcess.StartAsync(settings))
         {
-            using var client = doomed.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestHost.ApiKey);
+            using var client = doomed.CreateClient(TestHost.ApiKey);
             var share = ShareAsync(client, codemarkId, userId);
             await SlackScenario.WaitUntilAsync(() => scenario.Slack.Messages(SlackScenario.ChannelId).Count == 1, because: "the card is posted");
             await doomed.DisposeAsync(); // SIGKILL before its answer arrives

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using CodeStream.Integrations.Infrastructure.Persistence;
@@ -67,6 +68,13 @@ internal sealed class SharedThread : IAsyncDisposable
     /// <summary>Someone writes in the shared thread in Slack; returns the message's ts (the fake knows it, so permalinks work).</summary>
     public string WriteInThread(string slackUserId = SlackScenario.GraceSlackId, string text = "a reply") =>
         Slack.AddMessage(SlackScenario.ChannelId, slackUserId, text, threadTs: RootTs);
+
+    /// <summary>Ada replies in CodeStream (the product API, through <paramref name="client"/> or the scenario's); expects 201.</summary>
+    public async Task ReplyInCodeStreamAsync(string text, HttpClient? client = null)
+    {
+        using var created = await (client ?? Client).PostAsJsonAsync($"/api/v1/codemarks/{CodemarkId}/replies", new { creatorId = AdaId, text });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
 
     /// <summary>POSTs an Events API body signed as Slack signs it, optionally as Slack's redelivery (<c>X-Slack-Retry-Num</c>).</summary>
     public Task<HttpResponseMessage> PostEventAsync(string json, int? retryNum = null) => PostSignedAsync(Client, json, retryNum);
@@ -145,10 +153,10 @@ internal sealed class SharedThread : IAsyncDisposable
 
     public async Task<JsonArray> RepliesAsync() => (await CodemarkAsync())["replies"]!.AsArray();
 
-    /// <summary><c>GET /api/v1/slack/inbox?state=</c>: counts and the items in that state.</summary>
-    public async Task<JsonObject> InboxAsync(string state)
+    /// <summary><c>GET /api/v1/slack/inbox?state=&amp;kind=</c>: counts and the items in that state (of that kind).</summary>
+    public async Task<JsonObject> InboxAsync(string state, string? kind = null)
     {
-        using var response = await Client.GetAsync($"/api/v1/slack/inbox?state={state}");
+        using var response = await Client.GetAsync($"/api/v1/slack/inbox?state={state}" + (kind is null ? string.Empty : $"&kind={kind}"));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"inbox?state={state} → {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!.AsObject();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CodeStream.Integrations.TestSupport.Scenarios;
 using CodeStream.Integrations.TestSupport.Slack;
@@ -36,20 +35,17 @@ public sealed class WorkQueueFailureTests
         await using var thread = await SharedThread.StartAsync();
         thread.Slack.FailNext("chat.postMessage", SlackFault.Error("msg_too_long"));
 
-        using (var created = await thread.Client.PostAsJsonAsync($"/api/v1/codemarks/{thread.CodemarkId}/replies", new { creatorId = thread.AdaId, text = "from CodeStream" }))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
+        await thread.ReplyInCodeStreamAsync("from CodeStream");
 
         JsonObject? failed = null;
         await SlackScenario.WaitUntilAsync(
-            async () => (failed = (await InboxAsync(thread, "state=failed&kind=slack-sync"))["items"]!.AsArray().FirstOrDefault()?.AsObject()) is not null,
+            async () => (failed = (await thread.InboxAsync("failed", "slack-sync"))["items"]!.AsArray().FirstOrDefault()?.AsObject()) is not null,
             because: "the refused copy is parked as failed");
         Assert.Equal("slack-sync", (string?)failed!["kind"]);
         Assert.Equal("UserFacing", (string?)failed["lane"]);
         Assert.Equal("slack chat.postMessage: msg_too_long", (string?)failed["reason"]);
         Assert.Null((string?)failed["eventId"]);
-        var inbox = await InboxAsync(thread, "state=failed");
+        var inbox = await thread.InboxAsync("failed");
         Assert.Equal(1, (long)inbox["kinds"]!["slack-sync"]!["failed"]!);
         Assert.Equal(1, (long)inbox["counts"]!["failed"]!);
         Assert.Single(thread.Slack.Thread(SlackScenario.ChannelId, thread.RootTs)); // the card alone
@@ -64,7 +60,7 @@ public sealed class WorkQueueFailureTests
             () => thread.Slack.Thread(SlackScenario.ChannelId, thread.RootTs).Count == 2, because: "the retried copy is posted into the thread");
         await thread.WaitForQuietAsync();
         Assert.Equal(2, thread.Slack.Thread(SlackScenario.ChannelId, thread.RootTs).Count);
-        Assert.Equal(0, (long)(await InboxAsync(thread, "state=failed"))["counts"]!["failed"]!);
+        Assert.Equal(0, (long)(await thread.InboxAsync("failed"))["counts"]!["failed"]!);
     }
 
     [Fact]
@@ -87,13 +83,6 @@ public sealed class WorkQueueFailureTests
         Assert.NotNull(await SharedThread.InboxRowAsync(thread.Database, failed)); // failed work waits for an operator
         Assert.Contains(new string('y', 100), await PayloadAsync(thread, failed), StringComparison.Ordinal); // with its text, to retry
         Assert.Single(await thread.RepliesAsync()); // pruning the work item leaves what it made
-    }
-
-    private static async Task<JsonObject> InboxAsync(SharedThread thread, string query)
-    {
-        using var response = await thread.Client.GetAsync($"/api/v1/slack/inbox?{query}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
     private static async Task<string?> PayloadAsync(SharedThread thread, string eventId) =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using CodeStream.Integrations.Infrastructure.Persistence;
 using CodeStream.Integrations.TestSupport.Databases;
 using CodeStream.Integrations.TestSupport.Hosting;
@@ -26,7 +25,7 @@ public sealed class WorkQueueHostFailureTests(ITestOutputHelper output)
     {
         var keys = KeysPath();
         await using var thread = await SharedThread.StartAsync(settings: Idle(keys));
-        var settings = ProcessSettings(thread, keys);
+        var settings = ProcessSettings(thread.Scenario, keys);
         var events = Enumerable.Range(1, Newcomers).Select(i =>
         {
             var user = $"U0KIL{i:D4}";
@@ -35,7 +34,7 @@ public sealed class WorkQueueHostFailureTests(ITestOutputHelper output)
         }).ToList();
         thread.Slack.Latency = TimeSpan.FromSeconds(3); // each newcomer's users.info holds its item in flight
 
-        await using (var first = await StartAsync(settings))
+        await using (var first = await WebHostProcess.StartAsync(settings))
         {
             using var client = first.CreateClient();
             foreach (var (id, ts, user) in events)
@@ -51,7 +50,7 @@ public sealed class WorkQueueHostFailureTests(ITestOutputHelper output)
 
         var inFlight = await thread.CountAsync("work_items", "kind = 'slack-event' AND state = 'Processing'");
         thread.Slack.Latency = TimeSpan.FromMilliseconds(100);
-        await using var second = await StartAsync(settings);
+        await using var second = await WebHostProcess.StartAsync(settings);
         var restarted = Stopwatch.StartNew();
         await SlackScenario.WaitUntilAsync(
             async () => await thread.CountAsync("work_items", "kind = 'slack-event' AND state = 'Done'") == Newcomers,
@@ -73,19 +72,17 @@ public sealed class WorkQueueHostFailureTests(ITestOutputHelper output)
         TestDatabase.SkipUnlessAvailable(DatabaseProvider.Postgres);
         var keys = KeysPath();
         await using var thread = await SharedThread.StartAsync(DatabaseProvider.Postgres, Idle(keys));
-        var settings = ProcessSettings(thread, keys);
+        var settings = ProcessSettings(thread.Scenario, keys);
         settings["workQueue:leaseSeconds"] = "5"; // Slack's 70 s is fourteen leases
-        await using var one = await StartAsync(settings);
-        await using var two = await StartAsync(settings);
+        await using var one = await WebHostProcess.StartAsync(settings);
+        await using var two = await WebHostProcess.StartAsync(settings);
         thread.Slack.FailNext("chat.postMessage", SlackFault.RateLimited(70));
 
-        using var client = one.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestHost.ApiKey);
+        using var client = one.CreateClient(TestHost.ApiKey);
         var texts = Enumerable.Range(1, 4).Select(i => $"reply {i} from CodeStream").ToList();
         foreach (var text in texts)
         {
-            using var created = await client.PostAsJsonAsync($"/api/v1/codemarks/{thread.CodemarkId}/replies", new { creatorId = thread.AdaId, text });
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            await thread.ReplyInCodeStreamAsync(text, client);
         }
 
         await SlackScenario.WaitUntilAsync(
@@ -105,7 +102,6 @@ public sealed class WorkQueueHostFailureTests(ITestOutputHelper output)
     private static int Copies(SharedThread thread, string text) =>
         thread.Slack.Thread(SlackScenario.ChannelId, thread.RootTs).Count(m => m.Text?.Contains(text, StringComparison.Ordinal) == true);
 
-    /// <summary>What a standalone host needs to join the test's world: the same database, keys, fake Slack and API key.</summary>
     private static string KeysPath() => Path.Combine(Path.GetTempPath(), "codestream-tests", "keys-hosts-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The in-process host serves the product API (connect, codemark, share) and processes nothing.</summary>
@@ -115,21 +111,11 @@ public sealed class WorkQueueHostFailureTests(ITestOutputHelper output)
         ["workQueue:processorEnabled"] = "false",
     };
 
-    private static Dictionary<string, string> ProcessSettings(SharedThread thread, string keys)
+    /// <summary>A standalone host joining the test's world, its processor on.</summary>
+    private static Dictionary<string, string> ProcessSettings(SlackScenario scenario, string keys)
     {
-        var settings = SlackScenario.SettingsFor(thread.Slack, thread.Database)
-            .Where(s => s.Value is not null)
-            .ToDictionary(s => s.Key, s => s.Value!);
-        settings["dataProtection:keysPath"] = keys;
-        settings["storage:provider"] = thread.Database.ProviderName;
-        settings["storage:connectionString"] = thread.Database.ConnectionString;
-        settings["api:keys:0"] = TestHost.ApiKey;
+        var settings = scenario.StandaloneHostSettings(keys);
         settings["workQueue:processorEnabled"] = "true";
         return settings;
     }
-
-    private static Task<WebHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings) =>
-        WebHostProcess.StartAsync(
-            Directory.CreateTempSubdirectory("codestream-host-").FullName,
-            settings.Select(s => $"--{s.Key}={s.Value}"));
 }

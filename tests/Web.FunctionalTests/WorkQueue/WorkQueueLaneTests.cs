@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using CodeStream.Integrations.TestSupport.Scenarios;
 using CodeStream.Integrations.TestSupport.Slack;
 using CodeStream.Integrations.Web.FunctionalTests.SlackEvents;
@@ -38,10 +37,7 @@ public sealed class WorkQueueLaneTests(ITestOutputHelper output)
             because: "a backlog of Slack events builds up");
 
         var watch = Stopwatch.StartNew();
-        using (var created = await thread.Client.PostAsJsonAsync($"/api/v1/codemarks/{thread.CodemarkId}/replies", new { creatorId = thread.AdaId, text = "written in CodeStream" }))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
+        await thread.ReplyInCodeStreamAsync("written in CodeStream");
 
         await SlackScenario.WaitUntilAsync(
             () => thread.Slack.Thread(SlackScenario.ChannelId, thread.RootTs).Any(m => m.Text?.Contains("written in CodeStream", StringComparison.Ordinal) == true),
@@ -83,10 +79,7 @@ public sealed class WorkQueueLaneTests(ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         var meanwhile = SlackEvent.NewEventId();
         var fromGrace = await thread.DeliverAsync(SlackEvent.ThreadReply(meanwhile, thread.WriteInThread(text: "meanwhile"), thread.RootTs, text: "meanwhile"), meanwhile);
-        using (var created = await thread.Client.PostAsJsonAsync($"/api/v1/codemarks/{thread.CodemarkId}/replies", new { creatorId = thread.AdaId, text = "copy me" }))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
+        await thread.ReplyInCodeStreamAsync("copy me");
 
         await SlackScenario.WaitUntilAsync(
             () => thread.Slack.Thread(SlackScenario.ChannelId, thread.RootTs).Any(m => m.Text?.Contains("copy me", StringComparison.Ordinal) == true),
