@@ -6,6 +6,7 @@ using CodeStream.Integrations.Web.Core;
 using CodeStream.Integrations.Web.Health;
 using CodeStream.Integrations.Web.Setup;
 using CodeStream.Integrations.Web.Slack;
+using CodeStream.Integrations.Web.Slack.SocketMode;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,10 @@ public static class DependencyInjection
             options.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
             options.AddFilter("Microsoft.AspNetCore.Http.Result.RedirectResult", LogLevel.Warning);
         });
-        services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database", tags: ["ready"]);
+        var health = services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddScoped<SlackEventIntake>();
+        services.AddScoped<SlackInteractionIntake>();
+        services.AddSlackSocketMode(SlackConfiguration.ReadOptions(configuration), health);
         return services;
     }
 

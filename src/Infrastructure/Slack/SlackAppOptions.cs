@@ -39,6 +39,23 @@ public sealed class SlackAppOptions
     /// <summary>Extra hosts a <c>response_url</c> may name besides Slack's own (for a proxy, or the tests' loopback fake).</summary>
     public List<string> ResponseUrlAllowedHosts { get; set; } = [];
 
+    /// <summary>
+    /// Receive events and interactivity over outbound WebSocket connections (Slack's Socket Mode) instead of request
+    /// URLs Slack must reach; needs <see cref="AppLevelToken"/>.
+    /// </summary>
+    public bool SocketMode { get; set; }
+
+    /// <summary>The app-level token (<c>xapp-…</c>, scope <c>connections:write</c>) that opens Socket Mode connections. A secret.</summary>
+    public string? AppLevelToken { get; set; }
+
+    /// <summary>How many Socket Mode connections to keep open (Slack allows up to 10); two, so one is always up.</summary>
+    public int SocketModeConnections { get; set; } = 2;
+
+    /// <summary>How often a Socket Mode connection is pinged; one that sends no pong within as long again is replaced.</summary>
+    public int SocketModePingSeconds { get; set; } = 10;
+
+    public bool SocketModeOn => SocketMode && !Disabled;
+
     public bool OAuthConfigured => !string.IsNullOrWhiteSpace(AppClientId) && !string.IsNullOrWhiteSpace(AppClientSecret);
 
     /// <summary>Every signing secret by app id; the configured <see cref="AppId"/> (or "default") maps to <see cref="AppSigningSecret"/>.</summary>

@@ -14,6 +14,11 @@ public static class SlackConfiguration
         var options = configuration.GetSection(SlackAppOptions.SectionName).Get<SlackAppOptions>() ?? new SlackAppOptions();
         RequireHttpUrl(options.ApiBaseUrl, $"{SlackAppOptions.SectionName}:apiBaseUrl");
         RequireHttpUrl(options.OauthAuthorizeUrl, $"{SlackAppOptions.SectionName}:oauthAuthorizeUrl");
+        if (options.SocketModeOn)
+        {
+            RequireSocketModeSettings(options);
+        }
+
         return options;
     }
 
@@ -42,6 +47,34 @@ public static class SlackConfiguration
         ResponseUrlAllowedHosts = [.. options.ResponseUrlAllowedHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim())],
         WebBaseUrl = new Uri(publicOrigin.ToString().TrimEnd('/') + "/"),
     };
+
+    private static void RequireSocketModeSettings(SlackAppOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.AppLevelToken))
+        {
+            throw new InvalidOperationException(
+                $"Configuration key '{SlackAppOptions.SectionName}:appLevelToken' is required when '{SlackAppOptions.SectionName}:socketMode' is true: "
+                + "create an app-level token with the connections:write scope under Basic Information → App-Level Tokens.");
+        }
+
+        if (!options.AppLevelToken.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            // Named, never shown: a bot or user token pasted here is still a secret.
+            throw new InvalidOperationException($"Configuration key '{SlackAppOptions.SectionName}:appLevelToken' must be an app-level token (it starts with 'xapp-').");
+        }
+
+        if (options.SocketModeConnections is < 1 or > 10)
+        {
+            throw new InvalidOperationException(
+                $"Configuration key '{SlackAppOptions.SectionName}:socketModeConnections' must be between 1 and 10 (Slack's limit); it is {options.SocketModeConnections}.");
+        }
+
+        if (options.SocketModePingSeconds is < 1 or > 300)
+        {
+            throw new InvalidOperationException(
+                $"Configuration key '{SlackAppOptions.SectionName}:socketModePingSeconds' must be between 1 and 300; it is {options.SocketModePingSeconds}.");
+        }
+    }
 
     private static Uri RequireHttpUrl(string? value, string key) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

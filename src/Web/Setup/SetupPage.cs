@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using CodeStream.Integrations.Infrastructure.Persistence;
 using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
 using CodeStream.Integrations.Web.Slack;
+using CodeStream.Integrations.Web.Slack.SocketMode;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CodeStream.Integrations.Web.Setup;
@@ -50,14 +52,20 @@ internal static class SetupPage
         var origin = SlackConfiguration.ReadPublicOrigin(configuration);
         var ready = await health.CheckHealthAsync(r => r.Tags.Contains("ready"), cancellationToken);
 
-        var checks = new (string Name, bool Ok, string Detail)[]
+        var socketMode = http.RequestServices.GetService<SocketModeStatus>()?.Snapshot();
+        var checks = new List<(string Name, bool Ok, string Detail)>
         {
-            ("Database reachable", ready.Status == HealthStatus.Healthy, database.Provider.ToString()),
-            ("Signing secret set", slack.AllSigningSecrets().Count > 0, "integrations:slack:cloud:appSigningSecret"),
+            ("Database reachable", ready.Entries.TryGetValue("database", out var db) && db.Status == HealthStatus.Healthy, database.Provider.ToString()),
+        };
+        checks.AddRange(socketMode is null
+            ? [("Signing secret set", slack.AllSigningSecrets().Count > 0, "integrations:slack:cloud:appSigningSecret")]
+            : [("Socket Mode connected", socketMode.ConnectionsUp > 0, SocketModeSummary(socketMode))]);
+        checks.AddRange(new (string Name, bool Ok, string Detail)[]
+        {
             ("OAuth configured", slack.OAuthConfigured, "integrations:slack:cloud:appClientId / appClientSecret"),
             ("Public origin is https", origin.Scheme == Uri.UriSchemeHttps, "apiServer:publicOrigin"),
             ("Product API keys set", access.KeysConfigured, "api:keys"),
-        };
+        });
         var settings = new (string Key, string Shown)[]
         {
             ("integrations:slack:cloud:appId", slack.AppId ?? "missing"),
@@ -68,6 +76,10 @@ internal static class SetupPage
             ("integrations:slack:cloud:disabled", slack.Disabled ? "true" : "false"),
             ("integrations:slack:cloud:interactiveComponentsEnabled", slack.InteractiveComponentsEnabled ? "true" : "false"),
             ("integrations:slack:cloud:apiBaseUrl", slack.ApiBaseUrl),
+            ("integrations:slack:cloud:socketMode", slack.SocketMode ? "true" : "false"),
+            ("integrations:slack:cloud:appLevelToken", Mask(slack.AppLevelToken)),
+            ("integrations:slack:cloud:socketModeConnections", slack.SocketModeConnections.ToString(CultureInfo.InvariantCulture)),
+            ("integrations:slack:cloud:socketModePingSeconds", slack.SocketModePingSeconds.ToString(CultureInfo.InvariantCulture)),
             ("apiServer:publicOrigin", origin.ToString()),
             ("storage:provider", database.Provider.ToString().ToLowerInvariant()),
             ("api:keys", access.KeysConfigured ? "set" : "missing (direct local callers only)"),
@@ -92,13 +104,20 @@ internal static class SetupPage
             html.Append($"<tr data-check=\"{Encode(name)}\" data-ok=\"{(ok ? "true" : "false")}\"><td class=\"{(ok ? "ok" : "bad")}\">{(ok ? "✔" : "✘")}</td><td>{Encode(name)}</td><td><code>{Encode(detail)}</code></td></tr>");
         }
 
-        html.Append("</table><h2>URLs to paste into Slack</h2><table id=\"urls\">");
-        foreach (var (name, url) in new[]
+        if (socketMode is not null)
         {
-            ("OAuth redirect URL", SlackAppManifest.RedirectUrl(origin)),
-            ("Interactivity request URL", SlackAppManifest.InteractivityUrl(origin)),
-            ("Event subscriptions request URL", SlackAppManifest.EventsUrl(origin)),
-        })
+            AppendSocketMode(html, socketMode);
+        }
+
+        html.Append("</table><h2>URLs to paste into Slack</h2><table id=\"urls\">");
+        foreach (var (name, url) in socketMode is not null
+            ? [("OAuth redirect URL", SlackAppManifest.RedirectUrl(origin))]
+            : new[]
+            {
+                ("OAuth redirect URL", SlackAppManifest.RedirectUrl(origin)),
+                ("Interactivity request URL", SlackAppManifest.InteractivityUrl(origin)),
+                ("Event subscriptions request URL", SlackAppManifest.EventsUrl(origin)),
+            })
         {
             html.Append($"<tr><td>{Encode(name)}</td><td><code>{Encode(url)}</code></td></tr>");
         }
@@ -145,6 +164,31 @@ internal static class SetupPage
             """);
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
     }
+
+    private static string SocketModeSummary(SocketModeSnapshot state) =>
+        state.Failure ?? $"{state.ConnectionsUp} of {state.ConnectionsWanted} connections up";
+
+    /// <summary>The connections' state (no token, no URL): what an admin checks when replies from Slack stop.</summary>
+    private static void AppendSocketMode(StringBuilder html, SocketModeSnapshot state)
+    {
+        html.Append("</table><h2>Socket Mode</h2><table id=\"socket-mode\">");
+        foreach (var (name, value) in new[]
+        {
+            ("Connections up", $"{state.ConnectionsUp} of {state.ConnectionsWanted}"),
+            ("Last hello", Time(state.LastHello)),
+            ("Last envelope", Time(state.LastEnvelope)),
+            ("Envelopes received / acknowledged", $"{state.Envelopes} / {state.Acknowledged}"),
+            ("Reconnects", state.LastReconnectReason is null ? "0" : $"{state.Reconnects} (last: {state.LastReconnectReason})"),
+            ("Stopped because", state.Failure ?? "—"),
+        })
+        {
+            html.Append($"<tr><td>{Encode(name)}</td><td>{Encode(value)}</td></tr>");
+        }
+
+        html.Append("</table><p>With Socket Mode, Slack needs no request URL: events and interactivity come over these connections.</p><table>");
+    }
+
+    private static string Time(DateTimeOffset? at) => at?.ToString("u", CultureInfo.InvariantCulture) ?? "never";
 
     private static string Mask(string? secret) => string.IsNullOrEmpty(secret) ? "missing" : "set (hidden)";
 

@@ -7,7 +7,7 @@ namespace CodeStream.Integrations.Web.Slack;
 
 /// <summary>
 /// The Slack app manifest for this host (docs/slack-behaviour.md, “Endpoints”): paste it into Slack's "Create New App → From a manifest". Every
-/// URL derives from <c>apiServer:publicOrigin</c>; scopes and events are the ones the integration needs.
+/// URL derives from <c>apiServer:publicOrigin</c> (with Socket Mode only the OAuth redirect, which the user's browser reaches); scopes and events are the ones the integration needs.
 /// </summary>
 public static class SlackAppManifest
 {
@@ -46,22 +46,28 @@ public static class SlackAppManifest
                     ["bot"] = Array(SlackSettings.BotScopes.Split(',')),
                 },
             },
-            ["settings"] = new JsonObject
-            {
-                ["event_subscriptions"] = new JsonObject
-                {
-                    ["request_url"] = EventsUrl(origin),
-                    ["bot_events"] = Array(BotEvents),
-                },
-                ["interactivity"] = new JsonObject
-                {
-                    ["is_enabled"] = options.InteractiveComponentsEnabled,
-                    ["request_url"] = InteractivityUrl(origin),
-                },
-                ["org_deploy_enabled"] = false,
-                ["socket_mode_enabled"] = false,
-                ["token_rotation_enabled"] = false,
-            },
+            ["settings"] = Settings(origin, options),
+        };
+    }
+
+    /// <summary>With Socket Mode, events and interactivity come over the app's own connections: no request URL to reach.</summary>
+    private static JsonObject Settings(Uri origin, SlackAppOptions options)
+    {
+        var events = new JsonObject { ["bot_events"] = Array(BotEvents) };
+        var interactivity = new JsonObject { ["is_enabled"] = options.InteractiveComponentsEnabled };
+        if (!options.SocketMode)
+        {
+            events.Insert(0, "request_url", EventsUrl(origin));
+            interactivity["request_url"] = InteractivityUrl(origin);
+        }
+
+        return new JsonObject
+        {
+            ["event_subscriptions"] = events,
+            ["interactivity"] = interactivity,
+            ["org_deploy_enabled"] = false,
+            ["socket_mode_enabled"] = options.SocketMode,
+            ["token_rotation_enabled"] = false,
         };
     }
 

@@ -14,7 +14,11 @@ internal sealed partial class SlackStartupWarnings(SlackAppOptions options, Slac
             return Task.CompletedTask;
         }
 
-        if (secrets.IsEmpty)
+        if (options.SocketModeOn)
+        {
+            LogSocketMode(logger, options.SocketModeConnections);
+        }
+        else if (secrets.IsEmpty)
         {
             LogNoSigningSecret(logger);
         }
@@ -32,6 +36,10 @@ internal sealed partial class SlackStartupWarnings(SlackAppOptions options, Slac
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning,
         Message = "Slack signing secret is not configured (integrations:slack:cloud:appSigningSecret): every Slack request will be rejected")]
     private static partial void LogNoSigningSecret(ILogger logger);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information,
+        Message = "Slack Socket Mode is on (integrations:slack:cloud:socketMode): events and interactivity arrive over {Connections} outbound connections; the request URLs are not needed")]
+    private static partial void LogSocketMode(ILogger logger, int connections);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning,
         Message = "Slack OAuth is not configured (integrations:slack:cloud:appClientId/appClientSecret): users cannot connect Slack")]

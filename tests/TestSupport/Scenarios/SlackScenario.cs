@@ -30,6 +30,9 @@ public sealed class SlackScenario : IAsyncDisposable
     public const string SigningSecret = "signing-secret-5e1b77d0a2";
     public const string PublicOrigin = "https://codestream.example.com";
 
+    /// <summary>The app-level token the fake's Socket Mode accepts for <see cref="AppId"/>.</summary>
+    public const string AppLevelToken = "xapp-1-A0CSAPP01-5550001-socketmodetesttoken";
+
     private SlackScenario(FakeSlackServer slack, TestDatabase database, TestHost host)
     {
         Slack = slack;
@@ -247,5 +250,27 @@ public sealed class SlackScenario : IAsyncDisposable
         slack.AddUser(SlackTeamId, GraceSlackId, "grace", "Grace Hopper", "Grace.Hopper@example.com", "America/New_York");
         slack.AddBot(SlackTeamId, BotUserId, BotId, AppId);
         slack.AddChannel(SlackTeamId, ChannelId, ChannelName, AdaSlackId, GraceSlackId);
+        slack.SocketMode.AddAppLevelToken(AppId, AppLevelToken);
+    }
+
+    /// <summary>
+    /// Settings that turn Socket Mode on against the fake (pings every second, so a hung connection is noticed in
+    /// about two), optionally without a signing secret: then only the sockets can bring Slack's requests in.
+    /// </summary>
+    public static Dictionary<string, string?> SocketModeSettings(bool withSigningSecret = false, int connections = 2)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["integrations:slack:cloud:socketMode"] = "true",
+            ["integrations:slack:cloud:appLevelToken"] = AppLevelToken,
+            ["integrations:slack:cloud:socketModeConnections"] = connections.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["integrations:slack:cloud:socketModePingSeconds"] = "1",
+        };
+        if (!withSigningSecret)
+        {
+            settings["integrations:slack:cloud:appSigningSecret"] = null;
+        }
+
+        return settings;
     }
 }

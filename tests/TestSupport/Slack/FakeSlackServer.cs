@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using CodeStream.Integrations.TestSupport.Slack.SocketMode;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeStream.Integrations.TestSupport.Slack;
@@ -33,7 +34,11 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     private FakeSlackServer(TimeProvider time)
     {
         _state = new FakeSlackState(time);
+        SocketModeMethods.Register(_dispatcher, SocketMode);
     }
+
+    /// <summary>Slack's Socket Mode: app-level tokens, connections, envelopes and their acknowledgements.</summary>
+    public FakeSocketModeServer SocketMode { get; } = new();
 
     /// <summary><c>http://127.0.0.1:{port}/api/</c>, with the trailing slash, as <c>https://slack.com/api/</c>.</summary>
     public Uri ApiBaseUrl { get; private set; } = null!;
@@ -64,6 +69,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         server._app = app;
         server.ApiBaseUrl = new Uri(address, ApiPrefix);
         server.ResponseUrlBase = new Uri(address, ResponseUrlPrefix);
+        server.SocketMode.BaseUrl = new UriBuilder(address) { Scheme = "ws" }.Uri;
         return server;
     }
 
@@ -76,6 +82,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
+        await SocketMode.DisposeAsync();
         if (_app is not null)
         {
             await _app.StopAsync();
@@ -98,6 +105,10 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
             && (isPost || HttpMethods.IsGet(context.Request.Method)))
         {
             await HandleApiAsync(context, path[ApiPrefix.Length..]);
+        }
+        else if (path == FakeSocketModeServer.PathPrefix && HttpMethods.IsGet(context.Request.Method))
+        {
+            await SocketMode.AcceptAsync(context);
         }
         else if (path.StartsWith(ResponseUrlPrefix, StringComparison.Ordinal) && isPost)
         {

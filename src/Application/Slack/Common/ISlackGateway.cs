@@ -48,4 +48,10 @@ public interface ISlackGateway
 
     /// <summary>Opens a modal; returns the view id.</summary>
     Task<string> OpenViewAsync(string token, string triggerId, string viewJson, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>apps.connections.open</c> with the app-level token (<c>xapp-…</c>): a single-use WebSocket URL for one
+    /// Socket Mode connection.
+    /// </summary>
+    Task<Uri> OpenSocketModeConnectionAsync(string appLevelToken, CancellationToken cancellationToken);
 }

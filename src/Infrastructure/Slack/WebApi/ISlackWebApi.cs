@@ -60,6 +60,9 @@ internal interface ISlackWebApi
     [Post("/users.profile.set")]
     Task<SlackResponse> SetProfileAsync([Authorize] string token, [Body] JsonObject body, CancellationToken cancellationToken);
 
+    [Post("/apps.connections.open")]
+    Task<SocketModeConnectionResponse> OpenSocketModeConnectionAsync([Authorize] string token, CancellationToken cancellationToken);
+
     [Post("/views.open")]
     Task<ViewResponse> OpenViewAsync([Authorize] string token, [Body] JsonObject body, CancellationToken cancellationToken);
 }

@@ -200,6 +200,16 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Sl
         return response.View?.Id ?? string.Empty;
     }
 
+    public async Task<Uri> OpenSocketModeConnectionAsync(string appLevelToken, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync("apps.connections.open", appLevelToken, () => api.OpenSocketModeConnectionAsync(appLevelToken, cancellationToken))
+            .ConfigureAwait(false);
+        // Slack hands out wss://; a loopback fake hands out ws://. Anything else is not a WebSocket URL.
+        return Uri.TryCreate(response.Url, UriKind.Absolute, out var url) && url.Scheme is "wss" or "ws"
+            ? url
+            : throw new SlackApiException("apps.connections.open", "invalid_url");
+    }
+
     private async Task<T> CallAsync<T>(string method, string? token, Func<Task<T>> call)
         where T : SlackResponse
     {

@@ -46,6 +46,12 @@ internal sealed class AuthTestResponse : SlackResponse
     public string? Url { get; set; }
 }
 
+/// <summary><c>apps.connections.open</c>: the Socket Mode WebSocket URL (it carries a ticket: never logged).</summary>
+internal sealed class SocketModeConnectionResponse : SlackResponse
+{
+    public string? Url { get; set; }
+}
+
 internal sealed class OAuthAccessResponse : SlackResponse
 {
     public string? AccessToken { get; set; }

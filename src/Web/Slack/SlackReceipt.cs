@@ -1,0 +1,24 @@
+namespace CodeStream.Integrations.Web.Slack;
+
+/// <summary>What a verified Slack request or Socket Mode envelope came to, whichever way it arrived.</summary>
+internal enum SlackReceiptKind
+{
+    /// <summary>Taken (stored, or nothing to do): Slack only needs the acknowledgement.</summary>
+    Acknowledged,
+
+    /// <summary>Taken, and Slack expects <see cref="SlackReceipt.Json"/> in the answer (a challenge, a modal's response action).</summary>
+    Answered,
+
+    /// <summary>Not something this integration accepts; <see cref="SlackReceipt.Detail"/> says why.</summary>
+    Refused,
+}
+
+/// <summary>The outcome of <see cref="SlackEventIntake"/> or <see cref="SlackInteractionIntake"/>.</summary>
+internal readonly record struct SlackReceipt(SlackReceiptKind Kind, string? Json = null, string? Detail = null, int RefusedStatus = StatusCodes.Status400BadRequest)
+{
+    public static SlackReceipt Acknowledged => new(SlackReceiptKind.Acknowledged);
+
+    public static SlackReceipt Answer(string json) => new(SlackReceiptKind.Answered, Json: json);
+
+    public static SlackReceipt Refuse(string detail, int status = StatusCodes.Status400BadRequest) => new(SlackReceiptKind.Refused, Detail: detail, RefusedStatus: status);
+}
