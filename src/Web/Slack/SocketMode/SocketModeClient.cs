@@ -78,6 +78,12 @@ internal sealed partial class SocketModeClient(
         {
             // Stopping, or the token was refused (already reported).
         }
+        catch (Exception exception)
+        {
+            // A bug, not Slack: say so loudly rather than lose the slot without a word.
+            LogSlotFailed(logger, slot, exception);
+            throw;
+        }
         finally
         {
             if (current is not null)
@@ -150,6 +156,9 @@ internal sealed partial class SocketModeClient(
         reason.StartsWith("no pong", StringComparison.Ordinal) ? "ping_timeout"
         : reason.StartsWith("closed", StringComparison.Ordinal) ? "closed"
         : "dropped";
+
+    [LoggerMessage(EventId = 4206, Level = LogLevel.Critical, Message = "Socket Mode slot {Slot} stopped unexpectedly")]
+    private static partial void LogSlotFailed(ILogger logger, int slot, Exception exception);
 
     [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Socket Mode connection {Connection} is up")]
     private static partial void LogConnected(ILogger logger, string connection);

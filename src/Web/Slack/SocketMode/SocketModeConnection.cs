@@ -180,15 +180,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         {
             return "stopped";
         }
-        catch (WebSocketException exception)
+        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
-            return exception.InnerException is TimeoutException || exception.Message.Contains("Pong", StringComparison.Ordinal)
-                ? $"no pong within {_settings.PingInterval.TotalSeconds:0.#} s"
-                : $"dropped ({exception.WebSocketErrorCode})";
-        }
-        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
-        {
-            return $"dropped ({exception.GetType().Name})";
+            return Describe(exception);
         }
         finally
         {
@@ -196,6 +190,20 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             MarkDown();
             _hello.TrySetCanceled();
         }
+    }
+
+    /// <summary>Why the socket is gone, in words for the log; .NET aborts a socket whose ping got no pong in time.</summary>
+    private string Describe(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is TimeoutException || inner.Message.Contains("KeepAliveTimeout", StringComparison.Ordinal))
+            {
+                return $"no pong within {_settings.PingInterval.TotalSeconds:0.#} s";
+            }
+        }
+
+        return exception is WebSocketException socketError ? $"dropped ({socketError.WebSocketErrorCode})" : $"dropped ({exception.GetType().Name}: {exception.Message})";
     }
 
     private async Task OnMessageAsync(byte[] bytes)

@@ -45,6 +45,13 @@ public sealed class FakeSocketConnection
 
     public string AppId { get; }
 
+    /// <summary>When the connection was accepted, sent <c>disconnect</c> and ended (<see cref="System.Diagnostics.Stopwatch"/> timestamps).</summary>
+    public long OpenedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public long? RetiredAt { get; internal set; }
+
+    public long? EndedAt { get; private set; }
+
     public SocketConnectionEnd End { get; private set; }
 
     /// <summary>The fake sent <c>disconnect</c>: no new envelope goes to this connection.</summary>
@@ -163,6 +170,7 @@ public sealed class FakeSocketConnection
         if (End == SocketConnectionEnd.Open)
         {
             End = end;
+            EndedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
         _ended.TrySetResult();

@@ -129,6 +129,7 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
     public async Task RequestRefreshAsync(FakeSocketConnection connection, string reason = "refresh_requested")
     {
         connection.Retiring = true;
+        connection.RetiredAt = Stopwatch.GetTimestamp();
         await connection.SendAsync(new JsonObject
         {
             ["type"] = "disconnect",
