@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CodeStream.Integrations.TestSupport.Slack.SocketMode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using CodeStream.Integrations.TestSupport.Slack.SocketMode;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeStream.Integrations.TestSupport.Slack;
