@@ -139,6 +139,9 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
         _ = Task.Delay(RefreshGrace, _stopping.Token).ContinueWith(_ => connection.CloseFromServerAsync(), TaskScheduler.Default);
     }
 
+    /// <summary>Sends any text as one message, bypassing the envelope format (for hostile-input tests).</summary>
+    public Task SendRawAsync(FakeSocketConnection connection, string text) => connection.SendAsync(text);
+
     /// <summary>Cuts the connection without a close frame, as a network failure does.</summary>
     public void Drop(FakeSocketConnection connection) => connection.Drop();
 
