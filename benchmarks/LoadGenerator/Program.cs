@@ -7,6 +7,7 @@ using CodeStream.Integrations.TestSupport.Slack;
 //   dotnet run -c Release --project benchmarks/LoadGenerator -- events [--seconds 20] [--connections 64] [--postgres "<conn>"]
 //   dotnet run -c Release --project benchmarks/LoadGenerator -- clicks [--seconds 60] [--rate 32] [--postgres "<conn>"]
 //   dotnet run -c Release --project benchmarks/LoadGenerator -- slow-bodies [--seconds 30] [--connections 500]
+//   dotnet run -c Release --project benchmarks/LoadGenerator -- socket-events [--seconds 20] [--window 256 | --rate N] [--socket-connections 2]
 // The fake Slack answers every call after --slack-latency-ms (100 by default), as slack.com does from a data centre.
 var mode = args.FirstOrDefault() ?? "events";
 var seconds = IntArg("--seconds", mode == "clicks" ? 60 : 20);
@@ -44,6 +45,13 @@ var settings = new Dictionary<string, string>
     ["workQueue:processorEnabled"] = args.Contains("--ack-only") ? "false" : "true",
 };
 
+if (mode == "socket-events")
+{
+    settings["integrations:slack:cloud:socketMode"] = "true";
+    settings["integrations:slack:cloud:appLevelToken"] = slack.SocketMode.AddAppLevelToken(World.AppId);
+    settings["integrations:slack:cloud:socketModeConnections"] = IntArg("--socket-connections", 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
 // --set key=value passes any other host setting (e.g. --set workQueue:parallelism=4).
 for (var i = 0; i < args.Length - 1; i++)
 {
@@ -62,6 +70,12 @@ Console.WriteLine($"host pid {host.ProcessId} on {(postgres is null ? "SQLite" :
 if (mode == "clicks")
 {
     await RunClicksAsync();
+}
+else if (mode == "socket-events")
+{
+    await new SocketEvents(slack, host, rootTs).RunAsync(seconds, IntArg("--window", 256), IntArg("--rate", 0), IntArg("--socket-connections", 2));
+    Console.WriteLine($"inbox counts after the drain: {(await DrainAsync())?.ToJsonString()}");
+    await WorkTimeline.ReportAsync(settings["storage:provider"], settings["storage:connectionString"]);
 }
 else if (mode == "slow-bodies")
 {
@@ -121,8 +135,24 @@ async Task RunEventsAsync()
     var elapsed = deadline.Elapsed.TotalSeconds;
 
     var drain = Stopwatch.StartNew();
+    var counts = args.Contains("--ack-only") ? null : await DrainAsync();
+
+    Console.WriteLine($"events: {acknowledged} acknowledged, {refused} refused in {elapsed:0.0} s = {acknowledged / elapsed:0} events/s");
+    Console.WriteLine($"ack latency: p50 {latencies.Percentile(50):0.0} ms, p99 {latencies.Percentile(99):0.0} ms, max {latencies.Percentile(100):0.0} ms");
+    Console.WriteLine($"all processed {drain.Elapsed.TotalSeconds:0.0} s after the run; inbox counts {counts?.ToJsonString()}");
+    Console.WriteLine($"host peak RSS {host.PeakRssMiB():0} MiB, now {host.RssMiB():0} MiB");
+    if (!args.Contains("--ack-only"))
+    {
+        await WorkTimeline.ReportAsync(settings["storage:provider"], settings["storage:connectionString"]);
+    }
+}
+
+// Waits (bounded by --drain-seconds) until nothing is pending or processing; returns the inbox counts.
+async Task<JsonNode?> DrainAsync()
+{
+    var drain = Stopwatch.StartNew();
     JsonNode? counts = null;
-    while (!args.Contains("--ack-only") && drain.Elapsed < TimeSpan.FromSeconds(IntArg("--drain-seconds", 120)))
+    while (drain.Elapsed < TimeSpan.FromSeconds(IntArg("--drain-seconds", 120)))
     {
         counts = JsonNode.Parse(await http.GetStringAsync("/api/v1/slack/inbox?state=failed"))!["counts"];
         if ((long)counts!["pending"]! == 0 && (long)counts["processing"]! == 0)
@@ -133,14 +163,7 @@ async Task RunEventsAsync()
         await Task.Delay(1000); // Counting the inbox is work for the database too: look once a second.
     }
 
-    Console.WriteLine($"events: {acknowledged} acknowledged, {refused} refused in {elapsed:0.0} s = {acknowledged / elapsed:0} events/s");
-    Console.WriteLine($"ack latency: p50 {latencies.Percentile(50):0.0} ms, p99 {latencies.Percentile(99):0.0} ms, max {latencies.Percentile(100):0.0} ms");
-    Console.WriteLine($"all processed {drain.Elapsed.TotalSeconds:0.0} s after the run; inbox counts {counts?.ToJsonString()}");
-    Console.WriteLine($"host peak RSS {host.PeakRssMiB():0} MiB, now {host.RssMiB():0} MiB");
-    if (!args.Contains("--ack-only"))
-    {
-        await WorkTimeline.ReportAsync(settings["storage:provider"], settings["storage:connectionString"]);
-    }
+    return counts;
 }
 
 async Task RunClicksAsync()
