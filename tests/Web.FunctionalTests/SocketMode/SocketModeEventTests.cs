@@ -80,6 +80,23 @@ public sealed class SocketModeEventTests
         Assert.Null(await SharedThread.InboxRowAsync(thread.Database, eventId));
     }
 
+    [Fact]
+    public async Task RequestUrl_WithSocketModeOnAndASigningSecret_StillAcceptsASignedEventOnce()
+    {
+        await using var thread = await SharedThread.StartAsync(settings: SlackScenario.SocketModeSettings(withSigningSecret: true));
+        await thread.Slack.SocketMode.WaitForConnectionsAsync(2);
+        var eventId = SlackEvent.NewEventId();
+        var body = SlackEvent.ThreadReply(eventId, thread.WriteInThread(), thread.RootTs);
+
+        var row = await thread.DeliverAsync(body, eventId);
+        var overTheSocket = thread.Slack.SocketMode.SendEvent(body); // the same event also arrives over a connection
+        await overTheSocket.Acked.WaitAsync(TimeSpan.FromSeconds(3));
+
+        Assert.Equal("Done", row.State);
+        Assert.Equal(1, await thread.InboxRowCountAsync(eventId));
+        Assert.Single(await thread.RepliesAsync());
+    }
+
     /// <summary>Sends the event over the socket, waits for its acknowledgement and for its inbox item to finish.</summary>
     internal static async Task<SocketEnvelope> DeliverAsync(SharedThread thread, string eventJson)
     {
