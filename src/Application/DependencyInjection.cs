@@ -25,6 +25,7 @@ public static class DependencyInjection
             .AsImplementedInterfaces()
             .WithScopedLifetime());
         services.AddScoped<Slack.Common.SlackTokenService>();
+        services.AddScoped<Slack.Common.SlackBotTokens>();
         services.AddScoped<Slack.Sharing.SlackMentionResolver>();
         services.AddScoped<Slack.Sync.ISlackSyncOutbox, Slack.Sync.SlackSyncOutbox>();
         services.AddScoped<Core.Codemarks.GetCodemark.IProviderCopies, Slack.Sharing.SlackCopies>();

@@ -54,6 +54,15 @@ public sealed class SlackAppOptions
     /// <summary>How often a Socket Mode connection is pinged; one that sends no pong within as long again is replaced.</summary>
     public int SocketModePingSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// The app has token rotation on (an irreversible choice in Slack's settings): the manifest says so, and
+    /// long-lived tokens are exchanged for rotating ones when next used.
+    /// </summary>
+    public bool TokenRotation { get; set; }
+
+    /// <summary>How long before expiry a rotating token is refreshed.</summary>
+    public int TokenRefreshMarginSeconds { get; set; } = 300;
+
     public bool SocketModeOn => SocketMode && !Disabled;
 
     public bool OAuthConfigured => !string.IsNullOrWhiteSpace(AppClientId) && !string.IsNullOrWhiteSpace(AppClientSecret);

@@ -44,6 +44,8 @@ public static class SlackConfiguration
         ConnectStartUri = new Uri(publicOrigin, "/no-auth/provider-token/slack/start"),
         AllowEmailMismatch = options.AllowEmailMismatch,
         ShareReservationLifetime = TimeSpan.FromSeconds(Math.Max(1, options.ShareReservationSeconds)),
+        TokenRotation = options.TokenRotation,
+        TokenRefreshMargin = TimeSpan.FromSeconds(Math.Max(0, options.TokenRefreshMarginSeconds)),
         ResponseUrlAllowedHosts = [.. options.ResponseUrlAllowedHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim())],
         WebBaseUrl = new Uri(publicOrigin.ToString().TrimEnd('/') + "/"),
     };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Infrastructure.Persistence;
 using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
@@ -60,6 +61,11 @@ internal static class SetupPage
         checks.AddRange(socketMode is null
             ? [("Signing secret set", slack.AllSigningSecrets().Count > 0, "integrations:slack:cloud:appSigningSecret")]
             : [("Socket Mode connected", socketMode.ConnectionsUp > 0, SocketModeSummary(socketMode))]);
+        var reconnect = await http.RequestServices.GetRequiredService<ISlackInstallationRepository>().ListBotsNeedingReconnectAsync(cancellationToken);
+        checks.Add((
+            "Slack workspaces connected",
+            reconnect.Count == 0,
+            reconnect.Count == 0 ? "no workspace needs connecting again" : string.Join(", ", reconnect.Select(w => $"{w.SlackTeamId} ({w.Reason})"))));
         checks.AddRange(new (string Name, bool Ok, string Detail)[]
         {
             ("OAuth configured", slack.OAuthConfigured, "integrations:slack:cloud:appClientId / appClientSecret"),

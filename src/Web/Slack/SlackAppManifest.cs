@@ -67,7 +67,7 @@ public static class SlackAppManifest
             ["interactivity"] = interactivity,
             ["org_deploy_enabled"] = false,
             ["socket_mode_enabled"] = options.SocketMode,
-            ["token_rotation_enabled"] = false,
+            ["token_rotation_enabled"] = options.TokenRotation,
         };
     }
 

@@ -104,12 +104,13 @@ public sealed class SlackScenario : IAsyncDisposable
     }
 
     /// <summary>The whole OAuth connect of a user through the host and the fake; returns the callback's answer.</summary>
-    public async Task<HttpResponseMessage> ConnectSlackAsync(string userId, string teamId, string slackUserId = AdaSlackId, bool tokenRotation = false)
+    public async Task<HttpResponseMessage> ConnectSlackAsync(
+        string userId, string teamId, string slackUserId = AdaSlackId, bool tokenRotation = false, int expiresInSeconds = 43200)
     {
         var (browser, state) = await StartConnectAsync(userId, teamId);
         using (browser)
         {
-            return await browser.ReturnFromSlackAsync(IssueCode(slackUserId, tokenRotation), state);
+            return await browser.ReturnFromSlackAsync(IssueCode(slackUserId, tokenRotation, expiresInSeconds), state);
         }
     }
 
@@ -128,18 +129,21 @@ public sealed class SlackScenario : IAsyncDisposable
     public ConnectBrowser NewBrowser() => new(Host.BaseAddress);
 
     /// <summary>What Slack's consent page hands back when this Slack user approves: a single-use code.</summary>
-    public string IssueCode(string slackUserId = AdaSlackId, bool tokenRotation = false) =>
+    public string IssueCode(string slackUserId = AdaSlackId, bool tokenRotation = false, int expiresInSeconds = 43200) =>
         Slack.IssueOAuthCode(new OAuthCodeGrant(SlackTeamId, ClientId, ClientSecret, BotUserId, slackUserId)
         {
             RedirectUri = PublicOrigin + "/no-auth/provider-token/slack",
             TokenRotation = tokenRotation,
+            ExpiresInSeconds = expiresInSeconds,
         });
 
     /// <summary>A team, Ada (connected to Slack through OAuth) and a codemark of hers with two markers.</summary>
-    public async Task<(string TeamId, string UserId, string CodemarkId)> ConnectedCodemarkAsync(string text = "We should **lock** here & not <race>")
+    /// <param name="rotatingTokenSeconds">With a value, Slack hands out rotating tokens that expire after so many seconds.</param>
+    public async Task<(string TeamId, string UserId, string CodemarkId)> ConnectedCodemarkAsync(
+        string text = "We should **lock** here & not <race>", int? rotatingTokenSeconds = null)
     {
         var (teamId, userId) = await CreateTeamWithUserAsync();
-        using (var connected = await ConnectSlackAsync(userId, teamId))
+        using (var connected = await ConnectSlackAsync(userId, teamId, tokenRotation: rotatingTokenSeconds is not null, expiresInSeconds: rotatingTokenSeconds ?? 43200))
         {
             if (!connected.IsSuccessStatusCode)
             {

@@ -171,6 +171,15 @@ public sealed partial class FakeSlackServer
     }
 
     /// <summary>A trigger_id views.open accepts once; an expired one answers <c>expired_trigger_id</c>.</summary>
+    /// <summary>How long tokens from <c>oauth.v2.exchange</c> live (12 hours by default).</summary>
+    public void SetExchangedTokenLifetime(TimeSpan lifetime)
+    {
+        lock (_state.Gate)
+        {
+            _state.ExchangedTokenLifetimeSeconds = (int)lifetime.TotalSeconds;
+        }
+    }
+
     public void RegisterTrigger(string triggerId, bool expired = false)
     {
         lock (_state.Gate)

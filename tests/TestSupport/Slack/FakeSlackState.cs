@@ -46,6 +46,9 @@ internal sealed class FakeSlackState(TimeProvider time)
 
     public SlackFaultQueue Faults { get; } = new();
 
+    /// <summary>How long tokens handed out by <c>oauth.v2.exchange</c> live (Slack: 12 hours).</summary>
+    public int ExchangedTokenLifetimeSeconds { get; set; } = 43200;
+
     public ChannelRecord? FindChannel(string id) => Channels.Find(c => c.Id == id);
 
     public WorkspaceRecord RequireWorkspace(string teamId) =>

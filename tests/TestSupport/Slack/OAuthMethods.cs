@@ -8,6 +8,7 @@ internal static class OAuthMethods
     public static void Register(SlackMethodDispatcher dispatcher)
     {
         dispatcher.Add("oauth.v2.access", Access, needsToken: false);
+        dispatcher.Add("oauth.v2.exchange", Exchange, needsToken: false);
         dispatcher.Add("auth.test", AuthTest);
         dispatcher.Add("auth.revoke", AuthRevoke);
     }
@@ -125,6 +126,44 @@ internal static class OAuthMethods
         body["enterprise"] = null;
         body["is_enterprise_install"] = false;
         return body;
+    }
+
+    /// <summary>
+    /// <c>oauth.v2.exchange</c>: a long-lived token traded for a rotating one with a refresh token (lifetime
+    /// <see cref="FakeSlackState.ExchangedTokenLifetimeSeconds"/>); the long-lived token stops working.
+    /// </summary>
+    private static JsonObject Exchange(SlackCall call)
+    {
+        var (clientId, clientSecret) = call.Request.BasicCredentials ?? (call.Arg("client_id") ?? "", call.Arg("client_secret") ?? "");
+        if (!call.State.Clients.TryGetValue(clientId, out var expectedSecret) || clientSecret != expectedSecret)
+        {
+            throw new SlackApiException("invalid_client_id");
+        }
+
+        var token = call.Arg("token");
+        if (token is null || !call.State.Tokens.TryGetValue(token, out var old) || old.Status != TokenStatus.Active)
+        {
+            throw new SlackApiException("invalid_auth");
+        }
+
+        if (old.ExpiresAt is not null)
+        {
+            throw new SlackApiException("token_is_not_long_lived");
+        }
+
+        old.Status = TokenStatus.Expired;
+        var lifetime = call.State.ExchangedTokenLifetimeSeconds;
+        var grant = new OAuthCodeGrant(old.TeamId, clientId, clientSecret, old.UserId, old.UserId) { TokenRotation = true, ExpiresInSeconds = lifetime };
+        var fresh = call.State.IssueToken(old.TeamId, old.UserId, old.Scopes, old.IsBot, TimeSpan.FromSeconds(lifetime));
+        return new JsonObject
+        {
+            ["access_token"] = fresh.Token,
+            ["token_type"] = old.IsBot ? "bot" : "user",
+            ["scope"] = string.Join(',', fresh.Scopes),
+            ["refresh_token"] = NewRefreshToken(call.State, grant, fresh),
+            ["expires_in"] = lifetime,
+            ["team"] = new JsonObject { ["id"] = old.TeamId, ["name"] = call.State.Workspaces[old.TeamId].Name },
+        };
     }
 
     private static string NewRefreshToken(FakeSlackState state, OAuthCodeGrant grant, TokenRecord accessToken)

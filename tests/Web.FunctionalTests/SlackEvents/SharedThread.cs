@@ -49,12 +49,17 @@ internal sealed class SharedThread : IAsyncDisposable
 
     public string RootTs { get; }
 
-    public static async Task<SharedThread> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    public static async Task<SharedThread> StartAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite,
+        IDictionary<string, string?>? settings = null,
+        int? rotatingTokenSeconds = null,
+        Action<SlackScenario>? beforeConnecting = null)
     {
         var scenario = await SlackScenario.StartAsync(provider, settings);
         try
         {
-            var (teamId, adaId, codemarkId) = await scenario.ConnectedCodemarkAsync();
+            beforeConnecting?.Invoke(scenario);
+            var (teamId, adaId, codemarkId) = await scenario.ConnectedCodemarkAsync(rotatingTokenSeconds: rotatingTokenSeconds);
             var share = await scenario.ShareToChannelAsync(codemarkId, adaId);
             return new SharedThread(scenario, teamId, adaId, codemarkId, (string)share["postId"]!);
         }

@@ -8,6 +8,9 @@ public interface ISlackGateway
 {
     Task<SlackOAuthGrant> ExchangeOAuthCodeAsync(string code, string redirectUri, CancellationToken cancellationToken);
 
+    /// <summary><c>oauth.v2.exchange</c>: a long-lived token traded for a rotating one (token rotation was turned on).</summary>
+    Task<SlackRefreshedToken> ExchangeTokenAsync(string longLivedToken, CancellationToken cancellationToken);
+
     Task<SlackRefreshedToken> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken);
 
     Task<SlackPostedMessage> PostMessageAsync(

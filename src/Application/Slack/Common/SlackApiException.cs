@@ -18,7 +18,11 @@ public sealed class SlackApiException(string method, string error, string? neede
 
     public string? NeededScope { get; } = neededScope;
 
-    public override bool IsTransient => Error is "ratelimited" or Unavailable;
+    /// <summary>
+    /// Worth another attempt later: a rate limit, an outage, or a rotating token that expired under the call (the
+    /// next attempt refreshes it first).
+    /// </summary>
+    public override bool IsTransient => Error is "ratelimited" or Unavailable or "token_expired";
 
     /// <summary>For <c>ratelimited</c>: Slack's <c>Retry-After</c> (or what is left of a pause already known).</summary>
     public override TimeSpan? RetryAfter { get; } = error == "ratelimited" ? retryAfter ?? TimeSpan.FromSeconds(1) : null;
@@ -26,5 +30,9 @@ public sealed class SlackApiException(string method, string error, string? neede
     public override string Reason => $"slack {Method}: {Error}";
 
     /// <summary>The token no longer works: it must be removed and the user asked to reconnect.</summary>
-    public bool IsTokenRevoked => Error is "invalid_auth" or "token_revoked" or "account_inactive" or "token_expired" or "not_authed";
+    /// <remarks><c>token_expired</c> is not revocation: a rotating token is refreshed, not forgotten.</remarks>
+    public bool IsTokenRevoked => Error is "invalid_auth" or "token_revoked" or "account_inactive" or "not_authed";
+
+    /// <summary>A refresh (or exchange) Slack answered with this cannot succeed later: the grant itself is gone.</summary>
+    public bool IsRefreshRefused => IsTokenRevoked || Error is "invalid_refresh_token" or "invalid_grant" or "token_expired";
 }

@@ -12,7 +12,9 @@ public sealed record SlackOAuthGrant(
     string UserToken,
     string UserScopes,
     string? UserRefreshToken,
-    TimeSpan? UserTokenLifetime)
+    TimeSpan? UserTokenLifetime,
+    string? BotRefreshToken = null,
+    TimeSpan? BotTokenLifetime = null)
 {
     public override string ToString() => $"SlackOAuthGrant {{ SlackTeamId = {SlackTeamId}, SlackUserId = {SlackUserId} }}";
 }

@@ -54,6 +54,12 @@ public sealed record SlackSettings
     /// <summary>How long a connect link stays valid.</summary>
     public TimeSpan OAuthStateLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Rotated user tokens are refreshed this long before they expire.</summary>
+    /// <summary>Rotating tokens (bot and user) are refreshed this long before they expire.</summary>
     public TimeSpan TokenRefreshMargin { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The app has token rotation on: long-lived tokens stored before it was turned on are exchanged
+    /// (<c>oauth.v2.exchange</c>) for rotating ones when next used.
+    /// </summary>
+    public bool TokenRotation { get; init; }
 }

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Users;
 using CodeStream.Integrations.Domain.Slack;
@@ -6,11 +7,12 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Common;
 
 /// <summary>
-/// Hands out a user's Slack token for a workspace, refreshing a rotating token shortly before it expires, and forgets
-/// tokens Slack says are revoked.
+/// Hands out a user's Slack token for a workspace, refreshing a rotating token shortly before it expires (once across
+/// every host, as <see cref="SlackBotTokens"/> does for bots), exchanging a long-lived one once rotation is on, and
+/// forgets tokens Slack says are revoked.
 /// </summary>
 internal sealed class SlackTokenService(
-    ISlackInstallationRepository installations, ISlackGateway slack, IMediator mediator, SlackSettings settings, TimeProvider clock)
+    ISlackInstallationRepository installations, ISlackGateway slack, IExclusiveLock locks, IMediator mediator, SlackSettings settings, TimeProvider clock)
 {
     public async Task<SlackUserInstallation> GetUserInstallationAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
     {
@@ -22,35 +24,47 @@ internal sealed class SlackTokenService(
                 : SlackNotConnectedException.For(userId.Value, slackTeamId.Value);
         }
 
-        var now = clock.GetUtcNow();
-        if (!installation.NeedsRefresh(now, settings.TokenRefreshMargin))
+        if (Usable(installation))
         {
             return installation;
         }
 
+        // Refresh tokens are single-use: one refresh across every host, the others read its result.
+        await using (await locks.AcquireAsync($"slack-user-token:{userId.Value}:{slackTeamId.Value}", cancellationToken).ConfigureAwait(false))
+        {
+            var current = await installations.FindUserAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                throw SlackNotConnectedException.Revoked(slackTeamId.Value);
+            }
+
+            return Usable(current) ? current : await RenewAsync(current, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private bool Usable(SlackUserInstallation installation) =>
+        !installation.NeedsRefresh(clock.GetUtcNow(), settings.TokenRefreshMargin) && !(settings.TokenRotation && installation.RefreshToken is null);
+
+    private async Task<SlackUserInstallation> RenewAsync(SlackUserInstallation installation, CancellationToken cancellationToken)
+    {
         SlackRefreshedToken refreshed;
         try
         {
-            refreshed = await slack.RefreshTokenAsync(installation.RefreshToken!, cancellationToken).ConfigureAwait(false);
+            refreshed = installation.RefreshToken is { } refreshToken
+                ? await slack.RefreshTokenAsync(refreshToken, cancellationToken).ConfigureAwait(false)
+                : await slack.ExchangeTokenAsync(installation.AccessToken, cancellationToken).ConfigureAwait(false);
         }
-        catch (SlackApiException exception) when (exception.IsTokenRevoked || exception.Error is "invalid_refresh_token" or "invalid_grant")
+        catch (SlackApiException exception) when (exception.IsRefreshRefused)
         {
-            // Another request may have rotated this token a moment ago (refresh tokens are single-use): keep its result.
-            var current = await installations.FindUserAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false);
-            if (current is not null && current.AccessToken != installation.AccessToken)
-            {
-                return current;
-            }
-
-            await mediator.Send(new ForgetRevokedTokenCommand(userId, slackTeamId), cancellationToken).ConfigureAwait(false);
-            throw SlackNotConnectedException.Revoked(slackTeamId.Value);
+            await mediator.Send(new ForgetRevokedTokenCommand(installation.UserId, installation.SlackTeamId), cancellationToken).ConfigureAwait(false);
+            throw SlackNotConnectedException.Revoked(installation.SlackTeamId.Value);
         }
 
         var renewed = installation with
         {
             AccessToken = refreshed.AccessToken,
             RefreshToken = refreshed.RefreshToken ?? installation.RefreshToken,
-            ExpiresAt = refreshed.Lifetime is { } lifetime ? now + lifetime : null,
+            ExpiresAt = refreshed.Lifetime is { } lifetime ? clock.GetUtcNow() + lifetime : null,
         };
         await mediator.Send(new StoreRefreshedTokenCommand(renewed), cancellationToken).ConfigureAwait(false);
         return renewed;

@@ -12,12 +12,28 @@ internal sealed class SlackInstallationRepository(
     : ISlackInstallationRepository
 {
     private const string UpsertBotSql = """
-        INSERT INTO slack_bot_installations (team_id, slack_team_id, slack_team_name, bot_user_id, app_id, bot_token, scopes, installed_at, workspace_url)
-        VALUES (@TeamId, @SlackTeamId, @SlackTeamName, @BotUserId, @AppId, @BotToken, @Scopes, @InstalledAt, @WorkspaceUrl)
+        INSERT INTO slack_bot_installations
+            (team_id, slack_team_id, slack_team_name, bot_user_id, app_id, bot_token, scopes, installed_at, workspace_url, refresh_token, expires_at)
+        VALUES (@TeamId, @SlackTeamId, @SlackTeamName, @BotUserId, @AppId, @BotToken, @Scopes, @InstalledAt, @WorkspaceUrl, @RefreshToken, @ExpiresAt)
         ON CONFLICT (team_id, slack_team_id) DO UPDATE SET
             slack_team_name = excluded.slack_team_name, bot_user_id = excluded.bot_user_id, app_id = excluded.app_id,
             bot_token = excluded.bot_token, scopes = excluded.scopes, installed_at = excluded.installed_at,
-            workspace_url = COALESCE(excluded.workspace_url, slack_bot_installations.workspace_url)
+            workspace_url = COALESCE(excluded.workspace_url, slack_bot_installations.workspace_url),
+            refresh_token = excluded.refresh_token, expires_at = excluded.expires_at, reconnect_reason = NULL
+        """;
+
+    private const string StoreRefreshedBotSql = """
+        UPDATE slack_bot_installations SET bot_token = @BotToken, refresh_token = @RefreshToken, expires_at = @ExpiresAt, reconnect_reason = NULL
+        WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId
+        """;
+
+    private const string MarkBotReconnectSql = """
+        UPDATE slack_bot_installations SET reconnect_reason = @Reason WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId
+        """;
+
+    private const string BotsNeedingReconnectSql = """
+        SELECT slack_team_id AS SlackTeamId, slack_team_name AS SlackTeamName, reconnect_reason AS Reason
+        FROM slack_bot_installations WHERE reconnect_reason IS NOT NULL ORDER BY slack_team_id
         """;
 
     private const string UpsertUserSql = """
@@ -31,7 +47,8 @@ internal sealed class SlackInstallationRepository(
 
     private const string SelectBotSql = """
         SELECT team_id AS TeamId, slack_team_id AS SlackTeamId, slack_team_name AS SlackTeamName, bot_user_id AS BotUserId,
-               app_id AS AppId, bot_token AS BotToken, scopes AS Scopes, installed_at AS InstalledAt, workspace_url AS WorkspaceUrl
+               app_id AS AppId, bot_token AS BotToken, scopes AS Scopes, installed_at AS InstalledAt, workspace_url AS WorkspaceUrl,
+               refresh_token AS RefreshToken, expires_at AS ExpiresAt, reconnect_reason AS ReconnectReason
         FROM slack_bot_installations WHERE team_id = @TeamId AND slack_team_id = @SlackTeamId
         """;
 
@@ -80,9 +97,36 @@ internal sealed class SlackInstallationRepository(
                 installation.Scopes,
                 InstalledAt = UnixTime.ToMs(installation.InstalledAt),
                 installation.WorkspaceUrl,
+                RefreshToken = tokens.ProtectOptional(installation.RefreshToken),
+                ExpiresAt = UnixTime.ToMs(installation.ExpiresAt),
             },
             cancellationToken);
     }
+
+    public Task StoreRefreshedBotAsync(SlackBotInstallation installation, CancellationToken cancellationToken)
+    {
+        Forget(installation.SlackTeamId);
+        return session.ExecuteAsync(
+            StoreRefreshedBotSql,
+            new
+            {
+                TeamId = installation.TeamId.Value,
+                SlackTeamId = installation.SlackTeamId.Value,
+                BotToken = tokens.Protect(installation.BotToken),
+                RefreshToken = tokens.ProtectOptional(installation.RefreshToken),
+                ExpiresAt = UnixTime.ToMs(installation.ExpiresAt),
+            },
+            cancellationToken);
+    }
+
+    public Task MarkBotNeedsReconnectAsync(TeamId teamId, SlackTeamId slackTeamId, string reason, CancellationToken cancellationToken)
+    {
+        Forget(slackTeamId);
+        return session.ExecuteAsync(MarkBotReconnectSql, new { TeamId = teamId.Value, SlackTeamId = slackTeamId.Value, Reason = reason }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SlackWorkspaceNeedingReconnect>> ListBotsNeedingReconnectAsync(CancellationToken cancellationToken) =>
+        session.QueryAsync<SlackWorkspaceNeedingReconnect>(BotsNeedingReconnectSql, null, cancellationToken);
 
     public async Task UpsertUserAsync(SlackUserInstallation installation, CancellationToken cancellationToken)
     {
@@ -112,6 +156,12 @@ internal sealed class SlackInstallationRepository(
     public Task<SlackBotInstallation?> FindBotAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
         bots.GetOrLoadAsync(teamId.Value, slackTeamId.Value, () => LoadBotAsync(teamId, slackTeamId, cancellationToken));
 
+    public Task<SlackBotInstallation?> ReloadBotAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
+    {
+        Forget(slackTeamId); // another host may have rotated the token: read what is stored now
+        return FindBotAsync(teamId, slackTeamId, cancellationToken);
+    }
+
     private async Task<SlackBotInstallation?> LoadBotAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<BotRow>(
@@ -127,7 +177,10 @@ internal sealed class SlackInstallationRepository(
                 Remember(tokens.Unprotect(row.BotToken), row.SlackTeamId),
                 row.Scopes,
                 UnixTime.FromMs(row.InstalledAt),
-                row.WorkspaceUrl);
+                row.WorkspaceUrl,
+                row.RefreshToken is null ? null : tokens.Unprotect(row.RefreshToken),
+                row.ExpiresAt is { } expiresAt ? UnixTime.FromMs(expiresAt) : null,
+                row.ReconnectReason);
     }
 
     public async Task<SlackUserInstallation?> FindUserAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
@@ -218,6 +271,12 @@ internal sealed class SlackInstallationRepository(
         public long InstalledAt { get; set; }
 
         public string? WorkspaceUrl { get; set; }
+
+        public string? RefreshToken { get; set; }
+
+        public long? ExpiresAt { get; set; }
+
+        public string? ReconnectReason { get; set; }
     }
 
     private sealed class UserRow

@@ -12,6 +12,9 @@ internal interface ISlackWebApi
     [Post("/oauth.v2.access")]
     Task<OAuthAccessResponse> OAuthAccessAsync([Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
 
+    [Post("/oauth.v2.exchange")]
+    Task<OAuthAccessResponse> OAuthExchangeAsync([Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
+
     [Post("/chat.postMessage")]
     Task<MessageResponse> PostMessageAsync([Authorize] string token, [Body] JsonObject message, CancellationToken cancellationToken);
 

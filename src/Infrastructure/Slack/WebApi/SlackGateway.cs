@@ -39,7 +39,9 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Sl
             user.AccessToken,
             user.Scope ?? string.Empty,
             user.RefreshToken,
-            user.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+            user.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            response.RefreshToken,
+            response.ExpiresIn is { } botSeconds ? TimeSpan.FromSeconds(botSeconds) : null);
     }
 
     public async Task<SlackRefreshedToken> RefreshTokenAsync(string refreshToken, CancellationToken cancellationToken)
@@ -47,8 +49,19 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Sl
         var form = ClientCredentials();
         form["grant_type"] = "refresh_token";
         form["refresh_token"] = refreshToken;
-        var response = await CallAsync("oauth.v2.access", null, () => api.OAuthAccessAsync(form, cancellationToken)).ConfigureAwait(false);
-        var token = response.AccessToken ?? response.AuthedUser?.AccessToken ?? throw new SlackApiException("oauth.v2.access", "incomplete_grant");
+        return Rotated("oauth.v2.access", await CallAsync("oauth.v2.access", null, () => api.OAuthAccessAsync(form, cancellationToken)).ConfigureAwait(false));
+    }
+
+    public async Task<SlackRefreshedToken> ExchangeTokenAsync(string longLivedToken, CancellationToken cancellationToken)
+    {
+        var form = ClientCredentials();
+        form["token"] = longLivedToken;
+        return Rotated("oauth.v2.exchange", await CallAsync("oauth.v2.exchange", null, () => api.OAuthExchangeAsync(form, cancellationToken)).ConfigureAwait(false));
+    }
+
+    private static SlackRefreshedToken Rotated(string method, OAuthAccessResponse response)
+    {
+        var token = response.AccessToken ?? response.AuthedUser?.AccessToken ?? throw new SlackApiException(method, "incomplete_grant");
         var expiresIn = response.ExpiresIn ?? response.AuthedUser?.ExpiresIn;
         return new SlackRefreshedToken(
             token, response.RefreshToken ?? response.AuthedUser?.RefreshToken, expiresIn is { } s ? TimeSpan.FromSeconds(s) : null);

@@ -23,7 +23,7 @@ public sealed class SlackTokenServiceTests
     public static TheoryData<string> RefusedRefreshErrors =>
         ["invalid_refresh_token", "invalid_grant", "invalid_auth", "token_revoked", "account_inactive", "token_expired", "not_authed"];
 
-    public static TheoryData<string> RevokedTokenErrors => ["invalid_auth", "token_revoked", "account_inactive", "token_expired", "not_authed"];
+    public static TheoryData<string> RevokedTokenErrors => ["invalid_auth", "token_revoked", "account_inactive", "not_authed"];
 
     // ---- GetUserInstallationAsync ----
 
@@ -183,6 +183,18 @@ public sealed class SlackTokenServiceTests
     }
 
     [Fact]
+    public async Task WithUserToken_WhenTheCallMeetsAnExpiredToken_RethrowsItAsTransientAndKeepsTheToken()
+    {
+        Install(Installation());
+
+        var thrown = await Assert.ThrowsAsync<SlackApiException>(() => _service.WithUserTokenAsync<int>(
+            User, Given.SlackTeam, _ => throw new SlackApiException("chat.postMessage", "token_expired"), CancellationToken.None));
+
+        Assert.True(thrown.IsTransient); // the work item is tried again, and the token refreshed first
+        await _installations.DidNotReceiveWithAnyArgs().RemoveUserTokenAsync(default, default, default);
+    }
+
+    [Fact]
     public async Task WithUserToken_WhenTokenNeedsRefresh_PassesTheRefreshedToken()
     {
         Install(Installation(refreshToken: "xoxe-1-old", expiresAt: Given.Now.AddMinutes(1)));
@@ -292,5 +304,5 @@ public sealed class SlackTokenServiceTests
     }
 
     private SlackTokenService Service(SlackSettings settings) =>
-        new(_installations, _slack, HandlerMediator.Over(new SlackTokenCommandHandlers(_installations)), settings, Given.Clock());
+        new(_installations, _slack, new InProcessLock(), HandlerMediator.Over(new SlackTokenCommandHandlers(_installations)), settings, Given.Clock());
 }

@@ -110,7 +110,9 @@ internal sealed class CompleteSlackOAuthHandler(
                 new SlackIdentityLink(identity, teamId, userId, now),
                 new SlackBotInstallation(
                     teamId, slackTeamId, grant.SlackTeamName, botUserId, grant.AppId, grant.BotToken, grant.BotScopes, now,
-                    await WorkspaceUrlAsync(grant.BotToken, cancellationToken).ConfigureAwait(false)),
+                    await WorkspaceUrlAsync(grant.BotToken, cancellationToken).ConfigureAwait(false),
+                    grant.BotRefreshToken,
+                    grant.BotTokenLifetime is { } botLifetime ? now + botLifetime : null),
                 new SlackUserInstallation(
                     userId, teamId, slackTeamId, slackUserId, grant.UserToken, grant.UserScopes, grant.UserRefreshToken,
                     grant.UserTokenLifetime is { } lifetime ? now + lifetime : null, now),

@@ -20,7 +20,7 @@ namespace CodeStream.Integrations.Application.Slack.Events.IngestThreadReply;
 /// </summary>
 internal sealed class IngestThreadReplyHandler(
     ISlackShareRepository shares,
-    ISlackInstallationRepository installations,
+    SlackBotTokens bots,
     ICodemarkRepository codemarks,
     SlackAuthorResolver authors,
     SlackTextReader textReader,
@@ -54,7 +54,7 @@ internal sealed class IngestThreadReplyHandler(
             return WorkOutcome.Ignored("thread-not-shared");
         }
 
-        var bot = await installations.FindBotAsync(share.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
+        var bot = await bots.FindAsync(share.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
         if (bot is null)
         {
             return WorkOutcome.Ignored("no-bot-token");

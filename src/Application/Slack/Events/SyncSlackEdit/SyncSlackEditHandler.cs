@@ -1,6 +1,7 @@
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Identity;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Posts;
@@ -16,7 +17,7 @@ namespace CodeStream.Integrations.Application.Slack.Events.SyncSlackEdit;
 /// </summary>
 internal sealed class SyncSlackEditHandler(
     ISlackShareRepository shares,
-    ISlackInstallationRepository installations,
+    SlackBotTokens bots,
     IReplyRepository replies,
     SlackTextReader textReader,
     IMediator mediator,
@@ -52,7 +53,7 @@ internal sealed class SyncSlackEditHandler(
             return WorkOutcome.Ignored(reply?.Origin == PostOrigin.CodeStream ? "own-copy" : "reply-gone");
         }
 
-        var bot = await installations.FindBotAsync(reply.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
+        var bot = await bots.FindAsync(reply.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
         if (bot is null)
         {
             return WorkOutcome.Ignored("no-bot-token");

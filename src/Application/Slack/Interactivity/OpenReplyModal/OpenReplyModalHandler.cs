@@ -17,7 +17,7 @@ internal sealed partial class OpenReplyModalHandler(
     ICodemarkRepository codemarks,
     IReplyRepository replies,
     IUserRepository users,
-    ISlackInstallationRepository installations,
+    SlackBotTokens bots,
     ISlackGateway slack,
     ISlackResponder responder,
     SlackSettings settings,
@@ -46,7 +46,7 @@ internal sealed partial class OpenReplyModalHandler(
             return Unit.Value;
         }
 
-        var bot = await installations.FindBotAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
+        var bot = await bots.FindAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
         if (bot is null)
         {
             await TellAsync(request, "Sorry, CodeStream is not connected to this Slack workspace any more.", cancellationToken).ConfigureAwait(false);

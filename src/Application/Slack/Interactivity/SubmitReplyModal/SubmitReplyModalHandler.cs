@@ -22,7 +22,7 @@ namespace CodeStream.Integrations.Application.Slack.Interactivity.SubmitReplyMod
 /// </summary>
 internal sealed class SubmitReplyModalHandler(
     ICodemarkRepository codemarks,
-    ISlackInstallationRepository installations,
+    SlackBotTokens bots,
     ISlackIdentityRepository identities,
     ISlackSubmissionRepository submissions,
     SlackAuthorResolver authors,
@@ -73,7 +73,7 @@ internal sealed class SubmitReplyModalHandler(
             return Sent(invite: false); // Delivered twice: the first delivery made the reply.
         }
 
-        var bot = await installations.FindBotAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
+        var bot = await bots.FindAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false);
         if (bot is null)
         {
             return Errors("CodeStream is not connected to this Slack workspace any more.");

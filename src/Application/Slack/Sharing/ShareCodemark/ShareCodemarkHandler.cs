@@ -23,6 +23,7 @@ internal sealed class ShareCodemarkHandler(
     IUserRepository users,
     ISlackShareRepository shares,
     ISlackInstallationRepository installations,
+    SlackBotTokens bots,
     SlackTokenService tokens,
     SlackMentionResolver mentions,
     ISlackGateway slack,
@@ -55,7 +56,7 @@ internal sealed class ShareCodemarkHandler(
             return new ShareCodemarkResult(SlackCopies.ToDto(replayed), Created: false);
         }
 
-        var bot = await installations.FindBotAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false)
+        var bot = await bots.FindAsync(codemark.TeamId, slackTeamId, cancellationToken).ConfigureAwait(false)
             ?? throw (await installations.WasRevokedAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false)
                 ? SlackNotConnectedException.Revoked(slackTeamId.Value)
                 : SlackNotConnectedException.For(userId.Value, slackTeamId.Value));

@@ -20,7 +20,7 @@ internal sealed class SyncReplyToSlackHandler(
     IReplyRepository replies,
     IUserRepository users,
     ISlackShareRepository shares,
-    ISlackInstallationRepository installations,
+    SlackBotTokens bots,
     SlackMentionResolver mentions,
     ISlackGateway slack,
     IMediator mediator,
@@ -43,7 +43,7 @@ internal sealed class SyncReplyToSlackHandler(
 
         foreach (var share in liveShares)
         {
-            var bot = await installations.FindBotAsync(share.TeamId, share.SlackTeamId, cancellationToken).ConfigureAwait(false);
+            var bot = await bots.FindAsync(share.TeamId, share.SlackTeamId, cancellationToken).ConfigureAwait(false);
             if (bot is null)
             {
                 continue; // Uninstalled workspace: nothing we may post there.

@@ -1,0 +1,64 @@
+using CodeStream.Integrations.Application.Common.Persistence;
+using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Slack;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.Slack.Common;
+
+/// <summary>
+/// Hands out a workspace's bot with a token that works. A rotating token is refreshed shortly before it expires; a
+/// long-lived one is exchanged for a rotating one once the app has rotation on. Refresh tokens are single-use, so
+/// each refresh runs once across every host: under <see cref="IExclusiveLock"/>, the holder re-reads the stored
+/// token, refreshes it only if nobody did meanwhile, and stores the result before it releases, so waiters use it.
+/// A refresh Slack refuses marks the workspace as needing to be connected again, once; it is never retried.
+/// </summary>
+internal sealed class SlackBotTokens(
+    ISlackInstallationRepository installations, ISlackGateway slack, IExclusiveLock locks, IMediator mediator, SlackSettings settings, TimeProvider clock)
+{
+    public async Task<SlackBotInstallation?> FindAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
+    {
+        var bot = await installations.FindBotAsync(teamId, slackTeamId, cancellationToken).ConfigureAwait(false);
+        if (bot is null || Usable(bot))
+        {
+            return bot;
+        }
+
+        await using (await locks.AcquireAsync($"slack-bot-token:{teamId.Value}:{slackTeamId.Value}", cancellationToken).ConfigureAwait(false))
+        {
+            var current = await installations.ReloadBotAsync(teamId, slackTeamId, cancellationToken).ConfigureAwait(false);
+            return current is null || Usable(current) ? current : await RenewAsync(current, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>True when the token can be used as it is; throws when the workspace must be connected again.</summary>
+    private bool Usable(SlackBotInstallation bot) =>
+        bot.NeedsReconnect
+            ? throw SlackNotConnectedException.BotNeedsReconnect(bot.SlackTeamId.Value, bot.ReconnectReason)
+            : !bot.NeedsRefresh(clock.GetUtcNow(), settings.TokenRefreshMargin) && !(settings.TokenRotation && bot.RefreshToken is null);
+
+    private async Task<SlackBotInstallation> RenewAsync(SlackBotInstallation bot, CancellationToken cancellationToken)
+    {
+        SlackRefreshedToken renewed;
+        try
+        {
+            renewed = bot.RefreshToken is { } refreshToken
+                ? await slack.RefreshTokenAsync(refreshToken, cancellationToken).ConfigureAwait(false)
+                : await slack.ExchangeTokenAsync(bot.BotToken, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException exception) when (exception.IsRefreshRefused)
+        {
+            await mediator.Send(new MarkBotNeedsReconnectCommand(bot.TeamId, bot.SlackTeamId, exception.Error), cancellationToken).ConfigureAwait(false);
+            throw SlackNotConnectedException.BotNeedsReconnect(bot.SlackTeamId.Value, exception.Error);
+        }
+
+        var stored = bot with
+        {
+            BotToken = renewed.AccessToken,
+            RefreshToken = renewed.RefreshToken ?? bot.RefreshToken,
+            ExpiresAt = renewed.Lifetime is { } lifetime ? clock.GetUtcNow() + lifetime : null,
+        };
+        await mediator.Send(new StoreRefreshedBotTokenCommand(stored), cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+}
