@@ -26,6 +26,7 @@ public static class DependencyInjection
             .WithScopedLifetime());
         services.AddScoped<Slack.Common.SlackTokenService>();
         services.AddScoped<Slack.Common.SlackBotTokens>();
+        services.AddScoped<Slack.Events.SlackMessageDispatcher>();
         services.AddScoped<Slack.Sharing.SlackMentionResolver>();
         services.AddScoped<Slack.Sync.ISlackSyncOutbox, Slack.Sync.SlackSyncOutbox>();
         services.AddScoped<Core.Codemarks.GetCodemark.IProviderCopies, Slack.Sharing.SlackCopies>();
@@ -36,6 +37,8 @@ public static class DependencyInjection
         services.AddScoped<Common.WorkQueue.IWorkItemHandler, Slack.Events.SlackEventWorkHandler>();
         services.AddScoped<Common.WorkQueue.IWorkItemHandler, Slack.Interactivity.SubmitReplyModal.ModalReplyWorkHandler>();
         services.AddScoped<Common.WorkQueue.IWorkItemHandler, Slack.Sync.SlackSyncWorkHandler>();
+        services.AddScoped<Common.WorkQueue.IWorkItemHandler, Slack.Resync.ResyncThreads.SlackResyncWorkHandler>();
+        services.AddSingleton<Slack.Resync.ResyncThreads.SlackResyncMetrics>();
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // MediatR 5 runs behaviours in registration order, the first one outermost.

@@ -46,6 +46,9 @@ public static class DependencyInjection
         services.AddSingleton<Slack.Persistence.SlackThreadCache>();
         services.AddScoped<IUserMergeRepository, UserMergeRepository>();
         services.AddScoped<ISlackSubmissionRepository, SlackSubmissionRepository>();
+        services.AddScoped<ISlackResyncRepository, SlackResyncRepository>();
+        services.AddSingleton(SlackResyncConfiguration.Read(configuration));
+        services.AddHostedService<Slack.Resync.SlackHeartbeat>();
         services.AddScoped<ISlackOAuthStateLedger, SlackOAuthStateLedger>();
 
         services.AddMetrics();

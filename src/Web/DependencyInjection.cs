@@ -62,6 +62,7 @@ public static class DependencyInjection
         api.MapSlackUserEndpoints();
         api.MapShareEndpoints();
         api.MapInboxEndpoints();
+        api.MapResyncEndpoints();
         api.MapManifestEndpoint();
 
         endpoints.MapProviderActionProbes();

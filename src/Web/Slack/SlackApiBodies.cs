@@ -6,3 +6,5 @@ internal sealed record ConnectSlackBody(string? TeamId);
 internal sealed record SlackStatusBody(string? SlackTeamId, string? Text, string? Emoji, long? ExpiresAt);
 
 internal sealed record ShareCodemarkBody(string? UserId, string? SlackTeamId, string? ChannelId, IReadOnlyList<string>? UserIds);
+
+internal sealed record StartResyncBody(string? SlackTeamId, DateTimeOffset? Since);

@@ -33,18 +33,30 @@ public sealed class SlackScenario : IAsyncDisposable
     /// <summary>The app-level token the fake's Socket Mode accepts for <see cref="AppId"/>.</summary>
     public const string AppLevelToken = "xapp-1-A0CSAPP01-5550001-socketmodetesttoken";
 
-    private SlackScenario(FakeSlackServer slack, TestDatabase database, TestHost host)
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+    private readonly ILoggerProvider? _loggerProvider;
+
+    private SlackScenario(
+        FakeSlackServer slack, TestDatabase database, TestHost host, Dictionary<string, string?> settings,
+        Action<IServiceCollection>? configureServices, ILoggerProvider? loggerProvider)
     {
         Slack = slack;
         Database = database;
         Host = host;
+        _settings = settings;
+        _configureServices = configureServices;
+        _loggerProvider = loggerProvider;
     }
 
     public FakeSlackServer Slack { get; }
 
     public TestDatabase Database { get; }
 
-    public TestHost Host { get; }
+    /// <summary>The host under test; <see cref="StopHostAsync"/> and <see cref="StartHostAsync"/> replace it, as an upgrade would.</summary>
+    public TestHost Host { get; private set; }
+
+    private bool HostRunning { get; set; } = true;
 
     public HttpClient Client => Host.Client;
 
@@ -65,7 +77,27 @@ public sealed class SlackScenario : IAsyncDisposable
         }
 
         var host = await TestHost.StartAsync(database, all, configureServices, loggerProvider);
-        return new SlackScenario(slack, database, host);
+        return new SlackScenario(slack, database, host, all, configureServices, loggerProvider);
+    }
+
+    /// <summary>Stops the host (a planned downtime): Slack keeps running, the database stays.</summary>
+    public async Task StopHostAsync()
+    {
+        await Host.DisposeAsync();
+        HostRunning = false;
+    }
+
+    /// <summary>Starts the host again on the same database, key ring and fake, with <paramref name="changes"/> on top.</summary>
+    public async Task StartHostAsync(IDictionary<string, string?>? changes = null)
+    {
+        var settings = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        Host = await TestHost.StartAsync(Database, settings, _configureServices, _loggerProvider);
+        HostRunning = true;
     }
 
     /// <summary>
@@ -242,7 +274,11 @@ public sealed class SlackScenario : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Host.DisposeAsync();
+        if (HostRunning)
+        {
+            await Host.DisposeAsync();
+        }
+
         await Slack.DisposeAsync();
         await Database.DisposeAsync();
     }

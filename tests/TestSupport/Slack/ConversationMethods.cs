@@ -146,7 +146,11 @@ internal static class ConversationMethods
         var ts = call.Required("ts", "invalid_arguments");
         var message = channel.FindMessage(ts) ?? throw new SlackApiException("thread_not_found");
         var root = message.IsReply ? channel.FindMessage(message.ThreadTs!) ?? message : message;
-        var thread = channel.Messages.Where(m => m.Ts == root.Ts || (m.IsReply && m.ThreadTs == root.Ts)).ToList();
+        // The root always comes first; replies are those at or after `oldest` (after it without `inclusive`).
+        var oldest = decimal.TryParse(call.Arg("oldest"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : 0m;
+        var inclusive = call.Bool("inclusive") == true;
+        var thread = channel.Messages.Where(m => m.Ts == root.Ts || (m.IsReply && m.ThreadTs == root.Ts
+            && decimal.Parse(m.Ts, System.Globalization.CultureInfo.InvariantCulture) is var at && (inclusive ? at >= oldest : at > oldest))).ToList();
         var (page, next) = SlackPaging.Page(thread, m => m.Ts, "next_ts", call.Arg("cursor"), call.Limit(1000, 1000));
         return MessagePage(call, channel, page, next);
     }

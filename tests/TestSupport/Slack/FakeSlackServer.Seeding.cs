@@ -99,7 +99,7 @@ public sealed partial class FakeSlackServer
     /// A message someone posted (e.g. a human's reply the code under test will read). Returns its ts:
     /// <paramref name="ts"/> if given, else a new one.
     /// </summary>
-    public string AddMessage(string channelId, string userId, string text, string? threadTs = null, string? ts = null)
+    public string AddMessage(string channelId, string userId, string text, string? threadTs = null, string? ts = null, string? filesJson = null)
     {
         lock (_state.Gate)
         {
@@ -125,9 +125,35 @@ public sealed partial class FakeSlackServer
                 UserId = userId,
                 BotId = user.BotId,
                 AppId = user.AppId,
+                FilesJson = filesJson,
             };
             channel.Upsert(message);
             return message.Ts;
+        }
+    }
+
+    /// <summary>Someone edits a message in Slack (no event is sent: deliver one yourself if the test wants it).</summary>
+    public string EditMessage(string channelId, string ts, string text)
+    {
+        lock (_state.Gate)
+        {
+            var channel = _state.RequireChannel(channelId);
+            var message = channel.FindMessage(ts) ?? throw new InvalidOperationException($"No message {ts} in {channelId}.");
+            var edited = message with { Text = text, EditedTs = _state.NextTs() };
+            channel.Upsert(edited);
+            return edited.EditedTs!;
+        }
+    }
+
+    /// <summary>
+    /// Slack's rate limit for <paramref name="method"/>: at most <paramref name="callsPerMinute"/> calls per workspace in
+    /// any 60 s; beyond it, HTTP 429 with <c>Retry-After</c> (the seconds until the oldest call leaves the window).
+    /// </summary>
+    public void SetRateLimit(string method, int callsPerMinute)
+    {
+        lock (_state.Gate)
+        {
+            _state.RateLimits[method] = callsPerMinute;
         }
     }
 

@@ -128,7 +128,8 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         SlackHttpResponse? response;
         lock (_state.Gate)
         {
-            fault = _state.Faults.TryDequeue(method);
+            fault = _state.Faults.TryDequeue(method)
+                ?? (_state.OverRateLimit(method, request.Token) is { } retryAfter ? SlackFault.RateLimited(retryAfter) : null);
             response = fault switch
             {
                 null => _dispatcher.Invoke(_state, request),

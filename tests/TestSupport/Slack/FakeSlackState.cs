@@ -46,6 +46,40 @@ internal sealed class FakeSlackState(TimeProvider time)
 
     public SlackFaultQueue Faults { get; } = new();
 
+    /// <summary>Method → calls allowed per workspace per minute (<see cref="FakeSlackServer.SetRateLimit"/>).</summary>
+    public Dictionary<string, int> RateLimits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>(method, workspace) → when its recent calls were let through.</summary>
+    public Dictionary<(string Method, string Team), Queue<DateTimeOffset>> RateWindows { get; } = [];
+
+    /// <summary>Seconds to wait when this call is over its method's limit (and then it is not counted), else null.</summary>
+    public int? OverRateLimit(string method, string? token)
+    {
+        if (!RateLimits.TryGetValue(method, out var limit))
+        {
+            return null;
+        }
+
+        var team = token is not null && Tokens.TryGetValue(token, out var record) ? record.TeamId : "-";
+        if (!RateWindows.TryGetValue((method, team), out var window))
+        {
+            RateWindows[(method, team)] = window = new Queue<DateTimeOffset>();
+        }
+
+        while (window.Count > 0 && Now - window.Peek() >= TimeSpan.FromMinutes(1))
+        {
+            window.Dequeue();
+        }
+
+        if (window.Count >= limit)
+        {
+            return Math.Max(1, (int)Math.Ceiling((window.Peek() + TimeSpan.FromMinutes(1) - Now).TotalSeconds));
+        }
+
+        window.Enqueue(Now);
+        return null;
+    }
+
     /// <summary>How long tokens handed out by <c>oauth.v2.exchange</c> live (Slack: 12 hours).</summary>
     public int ExchangedTokenLifetimeSeconds { get; set; } = 43200;
 

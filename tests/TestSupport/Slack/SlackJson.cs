@@ -151,6 +151,12 @@ internal static class SlackJson
             json["edited"] = new JsonObject { ["user"] = message.UserId, ["ts"] = message.EditedTs };
         }
 
+        if (message.FilesJson is not null)
+        {
+            json["files"] = JsonNode.Parse(message.FilesJson);
+            json["upload"] = false;
+        }
+
         AddThreadFields(json, channel, message);
         return json;
     }

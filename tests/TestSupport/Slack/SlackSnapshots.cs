@@ -41,8 +41,11 @@ public sealed record SlackMessage
     /// <summary>The <c>metadata</c> object (<c>event_type</c>, <c>event_payload</c>) as compact JSON, or null.</summary>
     public string? MetadataJson { get; init; }
 
-    /// <summary>Set by chat.update.</summary>
+    /// <summary>Set by chat.update and <see cref="FakeSlackServer.EditMessage"/>.</summary>
     public string? EditedTs { get; init; }
+
+    /// <summary>The <c>files</c> array as compact JSON, or null.</summary>
+    public string? FilesJson { get; init; }
 
     public bool IsReply => ThreadTs is not null && ThreadTs != Ts;
 }

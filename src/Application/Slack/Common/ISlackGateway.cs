@@ -53,6 +53,13 @@ public interface ISlackGateway
     Task<string> OpenViewAsync(string token, string triggerId, string viewJson, CancellationToken cancellationToken);
 
     /// <summary>
+    /// One page of a thread (<c>conversations.replies</c>, bot token): the root first, then replies from
+    /// <paramref name="oldest"/> on (inclusive), each message as Slack's JSON; the cursor of the next page or null.
+    /// </summary>
+    Task<SlackThreadPage> GetThreadPageAsync(
+        string token, string channelId, string threadTs, string? oldest, string? cursor, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// <c>apps.connections.open</c> with the app-level token (<c>xapp-…</c>): a single-use WebSocket URL for one
     /// Socket Mode connection.
     /// </summary>

@@ -48,3 +48,5 @@ public sealed record SlackUserProfile(
 public sealed record SlackConversation(
     string Id, string? Name, bool IsChannel, bool IsPrivate, bool IsMpim, bool IsIm, bool IsArchived, string? DmUserId);
 
+/// <summary>A page of a thread's messages, each as Slack's JSON, and the cursor of the next page (null on the last).</summary>
+public sealed record SlackThreadPage(IReadOnlyList<string> MessagesJson, string? NextCursor);

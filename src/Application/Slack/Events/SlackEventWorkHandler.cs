@@ -1,9 +1,6 @@
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Slack.Common;
-using CodeStream.Integrations.Application.Slack.Events.IngestThreadReply;
 using CodeStream.Integrations.Application.Slack.Events.RevokeSlackTokens;
-using CodeStream.Integrations.Application.Slack.Events.SyncSlackDelete;
-using CodeStream.Integrations.Application.Slack.Events.SyncSlackEdit;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Events;
@@ -13,7 +10,7 @@ namespace CodeStream.Integrations.Application.Slack.Events;
 /// anywhere in the event) and everything that isn't a thread message, edit, delete or token event are ignored, with
 /// the reason kept on the item.
 /// </summary>
-internal sealed class SlackEventWorkHandler(IMediator mediator, SlackSettings settings) : IWorkItemHandler
+internal sealed class SlackEventWorkHandler(IMediator mediator, SlackMessageDispatcher messages, SlackSettings settings) : IWorkItemHandler
 {
     public string Kind => SlackWorkKinds.SlackEvent;
 
@@ -42,24 +39,6 @@ internal sealed class SlackEventWorkHandler(IMediator mediator, SlackSettings se
                 return WorkOutcome.Ignored($"event-type:{e.Type ?? "none"}");
         }
 
-        if (IsOurs(e) || IsOurs(e.Message) || IsOurs(e.PreviousMessage))
-        {
-            return WorkOutcome.Ignored("own-message");
-        }
-
-        return e.Subtype switch
-        {
-            null or "file_share" or "thread_broadcast" =>
-                await mediator.Send(new IngestThreadReplyCommand(envelope.TeamId, e), cancellationToken).ConfigureAwait(false),
-            "message_changed" =>
-                await mediator.Send(new SyncSlackEditCommand(envelope.TeamId, e, item.Attempts), cancellationToken).ConfigureAwait(false),
-            "message_deleted" =>
-                await mediator.Send(new SyncSlackDeleteCommand(envelope.TeamId, e), cancellationToken).ConfigureAwait(false),
-            _ => WorkOutcome.Ignored($"message-subtype:{e.Subtype}"),
-        };
+        return await messages.DispatchAsync(envelope.TeamId, e, item.Attempts, cancellationToken).ConfigureAwait(false);
     }
-
-    private bool IsOurs(SlackEventBody? e) =>
-        e is not null
-        && settings.AppId is { Length: > 0 } appId && e.AppId == appId;
 }

@@ -49,6 +49,10 @@ internal interface ISlackWebApi
     Task<MessagesResponse> RepliesAsync(
         [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
 
+    [Post("/conversations.replies")]
+    Task<RawMessagesResponse> ThreadPageAsync(
+        [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
+
     [Post("/auth.test")]
     Task<AuthTestResponse> AuthTestAsync([Authorize] string token, CancellationToken cancellationToken);
 

@@ -168,6 +168,27 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Sl
         return null;
     }
 
+    public async Task<SlackThreadPage> GetThreadPageAsync(
+        string token, string channelId, string threadTs, string? oldest, string? cursor, int limit, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["channel"] = channelId,
+            ["ts"] = threadTs,
+            ["limit"] = limit.ToString(CultureInfo.InvariantCulture),
+        };
+        if (oldest is not null)
+        {
+            form["oldest"] = oldest;
+            form["inclusive"] = "true";
+        }
+
+        AddCursor(form, cursor);
+        var response = await CallAsync("conversations.replies", token, () => api.ThreadPageAsync(token, form, cancellationToken)).ConfigureAwait(false);
+        var next = response.ResponseMetadata?.NextCursor;
+        return new SlackThreadPage([.. response.Messages.Select(m => m.GetRawText())], string.IsNullOrEmpty(next) ? null : next);
+    }
+
     private static string SlackTsOf(DateTimeOffset at) =>
         (at.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", CultureInfo.InvariantCulture);
 

@@ -27,6 +27,12 @@ internal sealed class MessagesResponse : SlackResponse
     public List<MessageWire> Messages { get; set; } = [];
 }
 
+/// <summary>A page of messages kept as Slack sent them, for code that reads them as events are read.</summary>
+internal sealed class RawMessagesResponse : SlackResponse
+{
+    public List<System.Text.Json.JsonElement> Messages { get; set; } = [];
+}
+
 internal sealed class MessageWire
 {
     public string? Ts { get; set; }
