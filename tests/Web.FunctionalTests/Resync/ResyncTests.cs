@@ -54,6 +54,41 @@ public sealed class ResyncTests
     }
 
     [Fact]
+    public async Task Resync_WhenItsHostIsKilledHalfway_ContinuesOnTheNextHostToTheSameResult()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "codestream-tests", "keys-resync-" + Guid.NewGuid().ToString("N"));
+        var idle = Settings(callsPerMinute: 30);
+        idle["dataProtection:keysPath"] = keys;
+        idle["workQueue:processorEnabled"] = "false"; // the in-process host serves the API; the processes do the work
+        var world = await ResyncWorld.StartAsync(idle);
+        await using var thread = world.First;
+        world.HappenInSlackDuringTheGap(lastStoredTs: null);
+        var settings = world.Scenario.StandaloneHostSettings(keys);
+        foreach (var (key, value) in Settings(callsPerMinute: 30))
+        {
+            settings[key] = value!;
+        }
+
+        settings["slack:resync:pageSize"] = "5";
+        using var started = await thread.Client.PostAsJsonAsync("/api/v1/slack/resync", new { });
+        var runId = (string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await using (var first = await Operability.WebHostProcess.StartAsync(settings))
+        {
+            await SlackScenario.WaitUntilAsync(
+                async () => (int)(await world.RunAsync(runId))["repliesAdded"]! >= 10, TimeSpan.FromSeconds(60), "the first host is halfway");
+        } // killed: SIGKILL
+
+        var halfway = await world.RunAsync(runId);
+        Assert.Equal("running", (string?)halfway["state"]);
+        await using var second = await Operability.WebHostProcess.StartAsync(settings);
+        var run = await world.WaitForRunAsync(runId, TimeSpan.FromSeconds(90));
+
+        await world.AssertRepliesAsync();
+        Assert.Equal(0, (int)run["errors"]!);
+        Assert.Equal(2, (int)run["threadsDone"]!);
+    }
+
+    [Fact]
     public async Task HostStartingWithoutAGap_StartsNoResync()
     {
         var world = await ResyncWorld.StartAsync(Settings(callsPerMinute: 30, gap: "00:01:00"));

@@ -68,8 +68,8 @@ internal sealed class ResyncWorld
         return ts;
     }
 
-    /// <summary>What happens in Slack while no host receives; <paramref name="lastStoredTs"/> is edited too.</summary>
-    public void HappenInSlackDuringTheGap(string lastStoredTs)
+    /// <summary>What happens in Slack while no host receives; <paramref name="lastStoredTs"/>, when given, is edited too.</summary>
+    public void HappenInSlackDuringTheGap(string? lastStoredTs)
     {
         var slack = First.Slack;
         for (var i = 0; i < 40; i++)
@@ -87,9 +87,12 @@ internal sealed class ResyncWorld
             Expected[codemark].Add((text, author, files));
         }
 
-        slack.EditMessage(SlackScenario.ChannelId, lastStoredTs, "before the gap 1, edited");
-        var stored = Expected[First.CodemarkId];
-        stored[1] = ("before the gap 1, edited", SlackScenario.GraceSlackId, false);
+        if (lastStoredTs is not null)
+        {
+            slack.EditMessage(SlackScenario.ChannelId, lastStoredTs, "before the gap 1, edited");
+            var stored = Expected[First.CodemarkId];
+            stored[1] = ("before the gap 1, edited", SlackScenario.GraceSlackId, false);
+        }
     }
 
     /// <summary>Waits for the run to finish; returns its progress as the API shows it.</summary>

@@ -1,5 +1,8 @@
 using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Resync;
+using CodeStream.Integrations.Application.Slack.Resync.StartSlackResync;
 using CodeStream.Integrations.Infrastructure.Slack;
+using MediatR;
 
 namespace CodeStream.Integrations.Web.Slack.SocketMode;
 
@@ -14,6 +17,7 @@ internal sealed partial class SocketModeClient(
     ISlackGateway slack,
     SlackAppOptions options,
     SocketModeStatus status,
+    SlackResyncSettings resync,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     ILogger<SocketModeClient> logger) : BackgroundService
@@ -105,6 +109,7 @@ internal sealed partial class SocketModeClient(
                 var name = $"{slot}#{Interlocked.Increment(ref _opened)}";
                 var connection = await SocketModeConnection.OpenAsync(url, name, Settings(), status, logger, cancellationToken);
                 LogConnected(logger, name);
+                await ResyncAfterAnOutageAsync(cancellationToken);
                 return connection;
             }
             catch (SlackApiException exception) when (exception.RetryAfter is { } retryAfter)
@@ -129,6 +134,20 @@ internal sealed partial class SocketModeClient(
 
             await Task.Delay(wait, clock, cancellationToken);
         }
+    }
+
+    /// <summary>Events sent while no connection was up are lost for good (Slack gives up): read their threads again.</summary>
+    private async Task ResyncAfterAnOutageAsync(CancellationToken cancellationToken)
+    {
+        if (status.TakeOutageStart() is not { } since || clock.GetUtcNow() - since <= resync.Gap)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new StartSlackResyncCommand(null, since, "socket-mode", SkipWhenRunning: true), cancellationToken);
+        LogOutage(logger, (clock.GetUtcNow() - since).TotalSeconds, run?.Id ?? "(one is already running)");
     }
 
     private SocketModeConnectionSettings Settings() => new(
@@ -156,6 +175,10 @@ internal sealed partial class SocketModeClient(
         reason.StartsWith("no pong", StringComparison.Ordinal) ? "ping_timeout"
         : reason.StartsWith("closed", StringComparison.Ordinal) ? "closed"
         : "dropped";
+
+    [LoggerMessage(EventId = 4207, Level = LogLevel.Warning,
+        Message = "Socket Mode had no connection for {Seconds:0} s: resync {RunId} reads the shared threads of that gap")]
+    private static partial void LogOutage(ILogger logger, double seconds, string runId);
 
     [LoggerMessage(EventId = 4206, Level = LogLevel.Critical, Message = "Socket Mode slot {Slot} stopped unexpectedly")]
     private static partial void LogSlotFailed(ILogger logger, int slot, Exception exception);

@@ -28,6 +28,7 @@ internal sealed class SocketModeStatus
     private readonly Counter<long> _reconnects;
     private readonly Histogram<double> _ackTime;
     private SocketModeSnapshot _snapshot;
+    private DateTimeOffset? _allDownSince;
 
     public SocketModeStatus(IMeterFactory meters, TimeProvider clock, int connectionsWanted)
     {
@@ -51,7 +52,28 @@ internal sealed class SocketModeStatus
 
     public void ConnectionUp() => Update(s => s with { ConnectionsUp = s.ConnectionsUp + 1, LastHello = _clock.GetUtcNow(), Failure = null });
 
-    public void ConnectionDown() => Update(s => s with { ConnectionsUp = Math.Max(0, s.ConnectionsUp - 1) });
+    public void ConnectionDown()
+    {
+        lock (_gate)
+        {
+            _snapshot = _snapshot with { ConnectionsUp = Math.Max(0, _snapshot.ConnectionsUp - 1) };
+            if (_snapshot.ConnectionsUp == 0 && _allDownSince is null)
+            {
+                _allDownSince = _clock.GetUtcNow(); // nothing arrives from here on, until a connection is up again
+            }
+        }
+    }
+
+    /// <summary>When every connection had gone down before this one came up (once; null when one stayed up).</summary>
+    public DateTimeOffset? TakeOutageStart()
+    {
+        lock (_gate)
+        {
+            var since = _allDownSince;
+            _allDownSince = null;
+            return since;
+        }
+    }
 
     public void EnvelopeReceived(string? type)
     {
