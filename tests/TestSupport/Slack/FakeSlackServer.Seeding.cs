@@ -145,6 +145,16 @@ public sealed partial class FakeSlackServer
         }
     }
 
+    /// <summary>Someone deletes a message in Slack (no event is sent).</summary>
+    public void DeleteMessage(string channelId, string ts)
+    {
+        lock (_state.Gate)
+        {
+            var channel = _state.RequireChannel(channelId);
+            channel.Messages.Remove(channel.FindMessage(ts) ?? throw new InvalidOperationException($"No message {ts} in {channelId}."));
+        }
+    }
+
     /// <summary>
     /// Slack's rate limit for <paramref name="method"/>: at most <paramref name="callsPerMinute"/> calls per workspace in
     /// any 60 s; beyond it, HTTP 429 with <c>Retry-After</c> (the seconds until the oldest call leaves the window).

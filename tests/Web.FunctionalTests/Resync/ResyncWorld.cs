@@ -87,6 +87,9 @@ internal sealed class ResyncWorld
             Expected[codemark].Add((text, author, files));
         }
 
+        // Written and deleted again during the gap: gone from Slack, so never a reply.
+        slack.DeleteMessage(SlackScenario.ChannelId, slack.AddMessage(SlackScenario.ChannelId, SlackScenario.GraceSlackId, "deleted during the gap", threadTs: First.RootTs));
+
         if (lastStoredTs is not null)
         {
             slack.EditMessage(SlackScenario.ChannelId, lastStoredTs, "before the gap 1, edited");

@@ -146,6 +146,23 @@ public sealed class TokenRotationTests
     }
 
     [Fact]
+    public async Task BotToken_WhenSlackEndsItBeforeItsStoredExpiry_IsRefreshedAndTheWorkGoesThrough()
+    {
+        await using var thread = await SharedThread.StartAsync(settings: RotationSettings(), rotatingTokenSeconds: 3600);
+        var botToken = thread.Slack.CallsTo("auth.test").First(c => c.Succeeded).Token!; // asked with the bot's token at install
+        thread.Slack.ExpireToken(botToken);
+        const string newcomer = "U0EXP0001"; // unknown to CodeStream: users.info is asked with the bot's token
+        thread.Slack.AddUser(SlackScenario.SlackTeamId, newcomer, "newcomer", "New Comer", "newcomer@elsewhere.example");
+
+        var eventId = SlackEvent.NewEventId();
+        var row = await thread.DeliverAsync(SlackEvent.ThreadReply(eventId, thread.WriteInThread(slackUserId: newcomer), thread.RootTs, user: newcomer), eventId);
+
+        Assert.Equal("Done", row.State);
+        Assert.Contains(thread.Slack.CallsTo("users.info"), c => c.Error == "token_expired");
+        Assert.Single(Refreshes(thread.Slack, "bot"), c => c.Succeeded);
+    }
+
+    [Fact]
     public async Task Manifest_WithTokenRotationOn_SaysSo()
     {
         await using var scenario = await SlackScenario.StartAsync(settings: RotationSettings());

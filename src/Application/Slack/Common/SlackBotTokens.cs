@@ -11,10 +11,17 @@ namespace CodeStream.Integrations.Application.Slack.Common;
 /// long-lived one is exchanged for a rotating one once the app has rotation on. Refresh tokens are single-use, so
 /// each refresh runs once across every host: under <see cref="IExclusiveLock"/>, the holder re-reads the stored
 /// token, refreshes it only if nobody did meanwhile, and stores the result before it releases, so waiters use it.
-/// A refresh Slack refuses marks the workspace as needing to be connected again, once; it is never retried.
+/// A refresh Slack refuses marks the workspace as needing to be connected again, once; it is never retried. A token
+/// Slack called expired before its time (<see cref="SlackExpiredTokens"/>) is refreshed at its next use.
 /// </summary>
 internal sealed class SlackBotTokens(
-    ISlackInstallationRepository installations, ISlackGateway slack, IExclusiveLock locks, IMediator mediator, SlackSettings settings, TimeProvider clock)
+    ISlackInstallationRepository installations,
+    ISlackGateway slack,
+    IExclusiveLock locks,
+    IMediator mediator,
+    SlackSettings settings,
+    SlackExpiredTokens expired,
+    TimeProvider clock)
 {
     public async Task<SlackBotInstallation?> FindAsync(TeamId teamId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
     {
@@ -35,7 +42,9 @@ internal sealed class SlackBotTokens(
     private bool Usable(SlackBotInstallation bot) =>
         bot.NeedsReconnect
             ? throw SlackNotConnectedException.BotNeedsReconnect(bot.SlackTeamId.Value, bot.ReconnectReason)
-            : !bot.NeedsRefresh(clock.GetUtcNow(), settings.TokenRefreshMargin) && !(settings.TokenRotation && bot.RefreshToken is null);
+            : !bot.NeedsRefresh(clock.GetUtcNow(), settings.TokenRefreshMargin)
+              && !(settings.TokenRotation && bot.RefreshToken is null)
+              && !(bot.RefreshToken is not null && expired.IsExpired(bot.BotToken));
 
     private async Task<SlackBotInstallation> RenewAsync(SlackBotInstallation bot, CancellationToken cancellationToken)
     {
@@ -59,6 +68,7 @@ internal sealed class SlackBotTokens(
             ExpiresAt = renewed.Lifetime is { } lifetime ? clock.GetUtcNow() + lifetime : null,
         };
         await mediator.Send(new StoreRefreshedBotTokenCommand(stored), cancellationToken).ConfigureAwait(false);
+        expired.Replaced(bot.BotToken);
         return stored;
     }
 }

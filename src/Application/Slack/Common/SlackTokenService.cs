@@ -12,7 +12,13 @@ namespace CodeStream.Integrations.Application.Slack.Common;
 /// forgets tokens Slack says are revoked.
 /// </summary>
 internal sealed class SlackTokenService(
-    ISlackInstallationRepository installations, ISlackGateway slack, IExclusiveLock locks, IMediator mediator, SlackSettings settings, TimeProvider clock)
+    ISlackInstallationRepository installations,
+    ISlackGateway slack,
+    IExclusiveLock locks,
+    IMediator mediator,
+    SlackSettings settings,
+    SlackExpiredTokens expired,
+    TimeProvider clock)
 {
     public async Task<SlackUserInstallation> GetUserInstallationAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken)
     {
@@ -43,7 +49,9 @@ internal sealed class SlackTokenService(
     }
 
     private bool Usable(SlackUserInstallation installation) =>
-        !installation.NeedsRefresh(clock.GetUtcNow(), settings.TokenRefreshMargin) && !(settings.TokenRotation && installation.RefreshToken is null);
+        !installation.NeedsRefresh(clock.GetUtcNow(), settings.TokenRefreshMargin)
+        && !(settings.TokenRotation && installation.RefreshToken is null)
+        && !(installation.RefreshToken is not null && expired.IsExpired(installation.AccessToken));
 
     private async Task<SlackUserInstallation> RenewAsync(SlackUserInstallation installation, CancellationToken cancellationToken)
     {
@@ -67,6 +75,7 @@ internal sealed class SlackTokenService(
             ExpiresAt = refreshed.Lifetime is { } lifetime ? clock.GetUtcNow() + lifetime : null,
         };
         await mediator.Send(new StoreRefreshedTokenCommand(renewed), cancellationToken).ConfigureAwait(false);
+        expired.Replaced(installation.AccessToken);
         return renewed;
     }
 

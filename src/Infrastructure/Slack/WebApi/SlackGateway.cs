@@ -12,7 +12,8 @@ namespace CodeStream.Integrations.Infrastructure.Slack.WebApi;
 /// <see cref="SlackApiException"/> with Slack's code, and transport failures that outlived the retries to
 /// <see cref="SlackApiException.Unavailable"/>.
 /// </summary>
-internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, SlackRateLimitGovernor governor, Observability.IntegrationMetrics metrics) : ISlackGateway
+internal sealed class SlackGateway(
+    ISlackWebApi api, SlackAppOptions options, SlackRateLimitGovernor governor, SlackExpiredTokens expired, Observability.IntegrationMetrics metrics) : ISlackGateway
 {
     private const int PageSize = 200;
 
@@ -275,6 +276,11 @@ internal sealed class SlackGateway(ISlackWebApi api, SlackAppOptions options, Sl
         }
 
         metrics.SlackCall(method, response.Ok ? "ok" : response.Error ?? "unknown_error");
+        if (response.Error == "token_expired" && token is not null)
+        {
+            expired.Expired(token); // its next use refreshes it, whatever its stored expiry says
+        }
+
         return response.Ok ? response : throw new SlackApiException(method, response.Error ?? "unknown_error", response.Needed);
     }
 

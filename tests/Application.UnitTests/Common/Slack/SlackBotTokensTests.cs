@@ -16,6 +16,7 @@ public sealed class SlackBotTokensTests
     private readonly ISlackInstallationRepository _installations = Substitute.For<ISlackInstallationRepository>();
     private readonly ISlackGateway _slack = Substitute.For<ISlackGateway>();
     private readonly InProcessLock _locks = new();
+    private readonly SlackExpiredTokens _expired = new();
 
     [Fact]
     public async Task Find_WhenTheTokenIsLongLivedAndRotationIsOff_ReturnsItWithoutLockingOrCallingSlack()
@@ -74,6 +75,20 @@ public sealed class SlackBotTokensTests
     }
 
     [Fact]
+    public async Task Find_WhenSlackCalledTheTokenExpiredBeforeItsTime_RefreshesItAtItsNextUse()
+    {
+        var bot = Stored(Bot(refreshToken: "xoxe-1-old", expiresAt: Given.Now.AddHours(6)));
+        _installations.ReloadBotAsync(Team, Given.SlackTeam, Arg.Any<CancellationToken>()).Returns(bot);
+        _slack.RefreshTokenAsync("xoxe-1-old", Arg.Any<CancellationToken>()).Returns(new SlackRefreshedToken("xoxb-new", "xoxe-1-new", TimeSpan.FromHours(12)));
+        _expired.Expired("xoxb-current");
+
+        var found = await Tokens().FindAsync(Team, Given.SlackTeam, CancellationToken.None);
+
+        Assert.Equal("xoxb-new", found!.BotToken);
+        Assert.False(_expired.IsExpired("xoxb-current"));
+    }
+
+    [Fact]
     public async Task Find_WhenTheWorkspaceNeedsReconnecting_ThrowsWithoutAskingSlack()
     {
         Stored(Bot(refreshToken: "xoxe-1-old", expiresAt: Given.Now.AddMinutes(-2)) with { ReconnectReason = "invalid_refresh_token" });
@@ -107,5 +122,5 @@ public sealed class SlackBotTokensTests
     }
 
     private SlackBotTokens Tokens(SlackSettings? settings = null) =>
-        new(_installations, _slack, _locks, HandlerMediator.Over(new SlackTokenCommandHandlers(_installations)), settings ?? new SlackSettings(), Given.Clock());
+        new(_installations, _slack, _locks, HandlerMediator.Over(new SlackTokenCommandHandlers(_installations)), settings ?? new SlackSettings(), _expired, Given.Clock());
 }
