@@ -26,7 +26,7 @@ public static class DependencyInjection
             .WithScopedLifetime());
         services.AddScoped<Slack.Common.SlackTokenService>();
         services.AddScoped<Slack.Common.SlackBotTokens>();
-        services.AddSingleton<Slack.Common.SlackExpiredTokens>();
+        services.TryAddSingleton<Slack.Common.SlackExpiredTokens>();
         services.AddScoped<Slack.Events.SlackMessageDispatcher>();
         services.AddScoped<Slack.Sharing.SlackMentionResolver>();
         services.AddScoped<Slack.Sync.ISlackSyncOutbox, Slack.Sync.SlackSyncOutbox>();

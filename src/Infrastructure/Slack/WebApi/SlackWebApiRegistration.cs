@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CodeStream.Integrations.Application.Slack.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Refit;
@@ -62,6 +63,7 @@ internal static class SlackWebApiRegistration
                 pipeline.AddTimeout(AttemptTimeout);
             });
         services.AddSingleton<SlackTokenWorkspaces>();
+        services.TryAddSingleton<SlackExpiredTokens>();
         services.AddSingleton<SlackRateLimitGovernor>();
         services.AddSingleton<ISlackGateway, SlackGateway>();
         services.AddHttpClient<Application.Slack.Interactivity.ISlackResponder, SlackResponder>(client => client.Timeout = TimeSpan.FromSeconds(10))
