@@ -30,8 +30,18 @@ internal sealed partial class SocketModeClient(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _refused.Token);
-        var slots = Enumerable.Range(0, options.SocketModeConnections).Select(slot => RunSlotAsync(slot, running.Token));
+        var slots = Enumerable.Range(0, options.SocketModeConnections).Select(slot => KeepSlotAsync(slot, running.Token));
         await Task.WhenAll(slots);
+    }
+
+    /// <summary>A slot that stopped on a bug (logged) starts again after the longest back-off, rather than stop the host.</summary>
+    private async Task KeepSlotAsync(int slot, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await RunSlotAsync(slot, cancellationToken);
+            await Task.Delay(SocketModeBackoff.Delay(int.MaxValue), clock, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     private async Task RunSlotAsync(int slot, CancellationToken cancellationToken)
@@ -82,11 +92,10 @@ internal sealed partial class SocketModeClient(
         {
             // Stopping, or the token was refused (already reported).
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // A bug, not Slack: say so loudly rather than lose the slot without a word.
+            // A bug, not Slack: say so loudly; KeepSlotAsync starts the slot again.
             LogSlotFailed(logger, slot, exception);
-            throw;
         }
         finally
         {
@@ -180,7 +189,7 @@ internal sealed partial class SocketModeClient(
         Message = "Socket Mode had no connection for {Seconds:0} s: resync {RunId} reads the shared threads of that gap")]
     private static partial void LogOutage(ILogger logger, double seconds, string runId);
 
-    [LoggerMessage(EventId = 4206, Level = LogLevel.Critical, Message = "Socket Mode slot {Slot} stopped unexpectedly")]
+    [LoggerMessage(EventId = 4206, Level = LogLevel.Critical, Message = "Socket Mode slot {Slot} stopped unexpectedly; it starts again in 15–30 s")]
     private static partial void LogSlotFailed(ILogger logger, int slot, Exception exception);
 
     [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Socket Mode connection {Connection} is up")]
