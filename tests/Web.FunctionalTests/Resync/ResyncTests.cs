@@ -89,6 +89,22 @@ public sealed class ResyncTests
     }
 
     [Fact]
+    public async Task Resync_WhenOneThreadCannotBeReadAnyMore_CountsItAndRecoversTheOthers()
+    {
+        var world = await ResyncWorld.StartAsync(Settings(callsPerMinute: 60));
+        await using var thread = world.First;
+        world.HappenInSlackDuringTheGap(lastStoredTs: null);
+        world.Scenario.Slack.DeleteMessage(SlackScenario.ChannelId, world.SecondRootTs); // its card (and thread) deleted in Slack
+        world.Expected[world.SecondCodemarkId].Clear();
+
+        using var started = await thread.Client.PostAsJsonAsync("/api/v1/slack/resync", new { });
+        var run = await world.WaitForRunAsync((string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!, TimeSpan.FromSeconds(60));
+
+        Assert.Equal((2, 1, 20), ((int)run["threadsDone"]!, (int)run["errors"]!, (int)run["repliesAdded"]!));
+        await world.AssertRepliesAsync();
+    }
+
+    [Fact]
     public async Task HostStartingWithoutAGap_StartsNoResync()
     {
         var world = await ResyncWorld.StartAsync(Settings(callsPerMinute: 30, gap: "00:01:00"));

@@ -64,14 +64,34 @@ internal sealed partial class SlackResyncWorkHandler(
 
     private async Task<(string? Next, SlackResyncProgress Progress)> ReadPageAsync(SlackResyncThread thread, CancellationToken cancellationToken)
     {
-        var bot = await bots.FindAsync(TeamId.Parse(thread.TeamId), SlackTeamId.Parse(thread.SlackTeamId), cancellationToken).ConfigureAwait(false);
+        SlackBotInstallation? bot;
+        try
+        {
+            bot = await bots.FindAsync(TeamId.Parse(thread.TeamId), SlackTeamId.Parse(thread.SlackTeamId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackNotConnectedException)
+        {
+            bot = null; // the workspace must be connected again: its threads wait for the next resync
+        }
+
         if (bot is null)
         {
             return (null, new SlackResyncProgress(0, 0, 1)); // the workspace has no bot any more: nothing to read with
         }
 
-        var page = await slack.GetThreadPageAsync(
-            bot.BotToken, thread.ChannelId, thread.ThreadTs, thread.Oldest, thread.Cursor, settings.PageSize, cancellationToken).ConfigureAwait(false);
+        SlackThreadPage page;
+        try
+        {
+            page = await slack.GetThreadPageAsync(
+                bot.BotToken, thread.ChannelId, thread.ThreadTs, thread.Oldest, thread.Cursor, settings.PageSize, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException exception) when (!exception.IsTransient)
+        {
+            // This thread cannot be read (deleted, channel gone, bot removed): count it and go on with the others.
+            LogThreadUnreadable(logger, thread.ChannelId, thread.ThreadTs, exception.Error);
+            return (null, new SlackResyncProgress(0, 0, 1));
+        }
+
         int added = 0, edits = 0, errors = 0;
         foreach (var json in page.MessagesJson)
         {
@@ -94,6 +114,9 @@ internal sealed partial class SlackResyncWorkHandler(
 
         return (page.NextCursor, new SlackResyncProgress(added, edits, errors));
     }
+
+    [LoggerMessage(EventId = 5304, Level = LogLevel.Warning, Message = "Slack resync skips thread {ChannelId}/{ThreadTs}: {Error}")]
+    private static partial void LogThreadUnreadable(ILogger logger, string channelId, string threadTs, string error);
 
     [LoggerMessage(EventId = 5300, Level = LogLevel.Information,
         Message = "Slack resync {RunId} ({Trigger}) started: {Threads} threads, gap since {Since}")]
