@@ -22,6 +22,14 @@ internal sealed partial class WorkItemRunner(
     /// <summary>The completion to record; <c>null</c> when shutting down or when the lease was lost (another worker has it).</summary>
     public async Task<WorkCompletion?> RunAsync(WorkItem item, string workerId, CancellationToken stoppingToken)
     {
+        // Every line logged about this item, by any category (handlers, the Slack client), carries what it is: for a
+        // Slack event the key is Slack's event_id, so an operator can follow one event through the log.
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["WorkItemId"] = item.Id,
+            ["WorkKind"] = item.Kind,
+            ["WorkKey"] = item.DedupeKey,
+        });
         using var activity = Tracing.StartActivity($"work {item.Kind}");
         activity?.SetTag("codestream.work_item.id", item.Id);
         activity?.SetTag("codestream.work_item.attempt", item.Attempts);
