@@ -26,6 +26,7 @@ public static class DependencyInjection
             .WithScopedLifetime());
         services.AddScoped<Slack.Common.SlackTokenService>();
         services.AddScoped<Slack.Common.SlackBotTokens>();
+        services.AddSingleton<Common.Messaging.DetachedCommands>();
         services.TryAddSingleton<Slack.Common.SlackExpiredTokens>();
         services.AddScoped<Slack.Events.SlackMessageDispatcher>();
         services.AddScoped<Slack.Sharing.SlackMentionResolver>();

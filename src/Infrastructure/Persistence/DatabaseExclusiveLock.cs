@@ -19,42 +19,73 @@ internal sealed class DatabaseExclusiveLock(IDbConnectionFactory connections) : 
 
     public async Task<IAsyncDisposable> AcquireAsync(string name, CancellationToken cancellationToken)
     {
+        // Waiters of this process queue here, not on pooled connections: only one per name asks the database.
+        var gate = _local.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(Wait, cancellationToken).ConfigureAwait(false))
+        {
+            throw new TimeoutException($"The lock '{name}' was not released within {Wait.TotalSeconds:0} s.");
+        }
+
         if (connections.Provider != DatabaseProvider.Postgres)
         {
-            var gate = _local.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
-            if (!await gate.WaitAsync(Wait, cancellationToken).ConfigureAwait(false))
-            {
-                throw new TimeoutException($"The lock '{name}' was not released within {Wait.TotalSeconds:0} s.");
-            }
-
             return new Release(() => { gate.Release(); return ValueTask.CompletedTask; });
         }
 
-        var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        DbConnection? connection = null;
         DbTransaction? transaction = null;
         try
         {
+            connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
             transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await connection.ExecuteAsync(new CommandDefinition(
                 $"SET LOCAL lock_timeout = '{(int)Wait.TotalMilliseconds}ms'; SELECT pg_advisory_xact_lock(@Key)",
                 new { Key = KeyOf(name) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            var held = transaction;
-            return new Release(async () =>
-            {
-                await held.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                await held.DisposeAsync().ConfigureAwait(false);
-                await connection.DisposeAsync().ConfigureAwait(false);
-            });
+        }
+        catch (DbException exception) when (transaction is not null)
+        {
+            await CloseAsync(connection, transaction).ConfigureAwait(false);
+            gate.Release();
+            throw new TimeoutException($"The lock '{name}' was not obtained within {Wait.TotalSeconds:0} s.", exception);
         }
         catch
+        {
+            await CloseAsync(connection, transaction).ConfigureAwait(false);
+            gate.Release();
+            throw;
+        }
+
+        return new Release(async () =>
+        {
+            await CloseAsync(connection, transaction, commit: true).ConfigureAwait(false);
+            gate.Release();
+        });
+    }
+
+    /// <summary>Ends the lock's transaction (the server lets go of the lock with it) and returns the connection; never throws.</summary>
+    private static async Task CloseAsync(DbConnection? connection, DbTransaction? transaction, bool commit = false)
+    {
+        try
+        {
+            if (transaction is not null && commit)
+            {
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (DbException)
+        {
+            // The connection broke while held: the server has released the lock already.
+        }
+        finally
         {
             if (transaction is not null)
             {
                 await transaction.DisposeAsync().ConfigureAwait(false);
             }
 
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

@@ -163,6 +163,22 @@ public sealed class TokenRotationTests
     }
 
     [Fact]
+    public async Task Refresh_WhenSlackAnswers5xx_IsNeverSentTwiceInOneCallButByTheWorkItemsRetries()
+    {
+        await using var thread = await SharedThread.StartAsync(settings: RotationSettings(), rotatingTokenSeconds: Lifetime);
+        await Task.Delay(TimeSpan.FromSeconds(Lifetime - 1)); // the bot's token is due
+        thread.Slack.FailNext("oauth.v2.access", SlackFault.ServerError(), times: 2);
+        var before = Refreshes(thread.Slack, "any").Count;
+
+        var eventId = SlackEvent.NewEventId();
+        var row = await thread.DeliverAsync(SlackEvent.ThreadReply(eventId, thread.WriteInThread(), thread.RootTs), eventId);
+
+        // A refresh token is single-use: the HTTP pipeline does not repeat it; each attempt of the item sends it once.
+        Assert.Equal(("Done", 3L), (row.State, row.Attempts));
+        Assert.Equal(before + 3, Refreshes(thread.Slack, "any").Count);
+    }
+
+    [Fact]
     public async Task Manifest_WithTokenRotationOn_SaysSo()
     {
         await using var scenario = await SlackScenario.StartAsync(settings: RotationSettings());

@@ -116,7 +116,8 @@ public sealed class SocketModeOperabilityTests
         Assert.True(connection.IsOpen);
         Assert.Equal(before, await thread.CountAsync("work_items"));
 
-        await sockets.SendRawAsync(connection, "{\"type\":\"events_api\",\"padding\":\"" + new string('x', 1_100_000) + "\"}");
+        // The host may cut the connection before the whole message is written: that is the point.
+        await Record.ExceptionAsync(() => sockets.SendRawAsync(connection, "{\"type\":\"events_api\",\"padding\":\"" + new string('x', 1_100_000) + "\"}"));
         await connection.Ended.WaitAsync(TimeSpan.FromSeconds(5)); // a message over 1 MiB: the host gives the connection up
         await sockets.WaitForConnectionsAsync(1);
         await SocketModeEventTests.DeliverAsync(thread, SlackEvent.ThreadReply(SlackEvent.NewEventId(), thread.WriteInThread(), thread.RootTs));

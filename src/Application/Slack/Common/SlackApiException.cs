@@ -34,5 +34,5 @@ public sealed class SlackApiException(string method, string error, string? neede
     public bool IsTokenRevoked => Error is "invalid_auth" or "token_revoked" or "account_inactive" or "not_authed";
 
     /// <summary>A refresh (or exchange) Slack answered with this cannot succeed later: the grant itself is gone.</summary>
-    public bool IsRefreshRefused => IsTokenRevoked || Error is "invalid_refresh_token" or "invalid_grant" or "token_expired";
+    public bool IsRefreshRefused => IsTokenRevoked || Error is "invalid_refresh_token" or "invalid_grant" or "token_expired" or "token_already_exchanged";
 }

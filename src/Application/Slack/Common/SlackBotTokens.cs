@@ -1,8 +1,8 @@
+using CodeStream.Integrations.Application.Common.Messaging;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Slack;
-using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Common;
 
@@ -18,7 +18,7 @@ internal sealed class SlackBotTokens(
     ISlackInstallationRepository installations,
     ISlackGateway slack,
     IExclusiveLock locks,
-    IMediator mediator,
+    DetachedCommands detached,
     SlackSettings settings,
     SlackExpiredTokens expired,
     TimeProvider clock)
@@ -34,7 +34,7 @@ internal sealed class SlackBotTokens(
         await using (await locks.AcquireAsync($"slack-bot-token:{teamId.Value}:{slackTeamId.Value}", cancellationToken).ConfigureAwait(false))
         {
             var current = await installations.ReloadBotAsync(teamId, slackTeamId, cancellationToken).ConfigureAwait(false);
-            return current is null || Usable(current) ? current : await RenewAsync(current, cancellationToken).ConfigureAwait(false);
+            return current is null || Usable(current) ? current : await RenewAsync(current).ConfigureAwait(false);
         }
     }
 
@@ -46,18 +46,19 @@ internal sealed class SlackBotTokens(
               && !(settings.TokenRotation && bot.RefreshToken is null)
               && !(bot.RefreshToken is not null && expired.IsExpired(bot.BotToken));
 
-    private async Task<SlackBotInstallation> RenewAsync(SlackBotInstallation bot, CancellationToken cancellationToken)
+    private async Task<SlackBotInstallation> RenewAsync(SlackBotInstallation bot)
     {
         SlackRefreshedToken renewed;
         try
         {
+            // Uncancelled from here: once Slack has rotated, the old refresh token is spent and the new one must be kept.
             renewed = bot.RefreshToken is { } refreshToken
-                ? await slack.RefreshTokenAsync(refreshToken, cancellationToken).ConfigureAwait(false)
-                : await slack.ExchangeTokenAsync(bot.BotToken, cancellationToken).ConfigureAwait(false);
+                ? await slack.RefreshTokenAsync(refreshToken, CancellationToken.None).ConfigureAwait(false)
+                : await slack.ExchangeTokenAsync(bot.BotToken, CancellationToken.None).ConfigureAwait(false);
         }
         catch (SlackApiException exception) when (exception.IsRefreshRefused)
         {
-            await mediator.Send(new MarkBotNeedsReconnectCommand(bot.TeamId, bot.SlackTeamId, exception.Error), cancellationToken).ConfigureAwait(false);
+            await detached.SendAsync(new MarkBotNeedsReconnectCommand(bot.TeamId, bot.SlackTeamId, exception.Error)).ConfigureAwait(false);
             throw SlackNotConnectedException.BotNeedsReconnect(bot.SlackTeamId.Value, exception.Error);
         }
 
@@ -67,7 +68,7 @@ internal sealed class SlackBotTokens(
             RefreshToken = renewed.RefreshToken ?? bot.RefreshToken,
             ExpiresAt = renewed.Lifetime is { } lifetime ? clock.GetUtcNow() + lifetime : null,
         };
-        await mediator.Send(new StoreRefreshedBotTokenCommand(stored), cancellationToken).ConfigureAwait(false);
+        await detached.SendAsync(new StoreRefreshedBotTokenCommand(stored)).ConfigureAwait(false);
         expired.Replaced(bot.BotToken);
         return stored;
     }

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Common.Messaging;
 using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Users;
@@ -16,6 +17,7 @@ internal sealed class SlackTokenService(
     ISlackGateway slack,
     IExclusiveLock locks,
     IMediator mediator,
+    DetachedCommands detached,
     SlackSettings settings,
     SlackExpiredTokens expired,
     TimeProvider clock)
@@ -44,7 +46,7 @@ internal sealed class SlackTokenService(
                 throw SlackNotConnectedException.Revoked(slackTeamId.Value);
             }
 
-            return Usable(current) ? current : await RenewAsync(current, cancellationToken).ConfigureAwait(false);
+            return Usable(current) ? current : await RenewAsync(current).ConfigureAwait(false);
         }
     }
 
@@ -53,18 +55,19 @@ internal sealed class SlackTokenService(
         && !(settings.TokenRotation && installation.RefreshToken is null)
         && !(installation.RefreshToken is not null && expired.IsExpired(installation.AccessToken));
 
-    private async Task<SlackUserInstallation> RenewAsync(SlackUserInstallation installation, CancellationToken cancellationToken)
+    private async Task<SlackUserInstallation> RenewAsync(SlackUserInstallation installation)
     {
         SlackRefreshedToken refreshed;
         try
         {
+            // Uncancelled from here: once Slack has rotated, the old refresh token is spent and the new one must be kept.
             refreshed = installation.RefreshToken is { } refreshToken
-                ? await slack.RefreshTokenAsync(refreshToken, cancellationToken).ConfigureAwait(false)
-                : await slack.ExchangeTokenAsync(installation.AccessToken, cancellationToken).ConfigureAwait(false);
+                ? await slack.RefreshTokenAsync(refreshToken, CancellationToken.None).ConfigureAwait(false)
+                : await slack.ExchangeTokenAsync(installation.AccessToken, CancellationToken.None).ConfigureAwait(false);
         }
         catch (SlackApiException exception) when (exception.IsRefreshRefused)
         {
-            await mediator.Send(new ForgetRevokedTokenCommand(installation.UserId, installation.SlackTeamId), cancellationToken).ConfigureAwait(false);
+            await detached.SendAsync(new ForgetRevokedTokenCommand(installation.UserId, installation.SlackTeamId)).ConfigureAwait(false);
             throw SlackNotConnectedException.Revoked(installation.SlackTeamId.Value);
         }
 
@@ -74,7 +77,7 @@ internal sealed class SlackTokenService(
             RefreshToken = refreshed.RefreshToken ?? installation.RefreshToken,
             ExpiresAt = refreshed.Lifetime is { } lifetime ? clock.GetUtcNow() + lifetime : null,
         };
-        await mediator.Send(new StoreRefreshedTokenCommand(renewed), cancellationToken).ConfigureAwait(false);
+        await detached.SendAsync(new StoreRefreshedTokenCommand(renewed)).ConfigureAwait(false);
         expired.Replaced(installation.AccessToken);
         return renewed;
     }

@@ -37,7 +37,12 @@ internal sealed class SlackResyncRepository(DbSession session) : ISlackResyncRep
         FROM slack_resync_runs WHERE id = @Id
         """;
 
-    private const string UnfinishedSql = "SELECT COUNT(*) FROM slack_resync_runs WHERE state = 'running' AND (@SlackTeamId IS NULL OR slack_team_id IS NULL OR slack_team_id = @SlackTeamId)";
+    // Running means its work item is still due or in hand: a run whose item was parked (failed) blocks nothing.
+    private const string UnfinishedSql = """
+        SELECT COUNT(*) FROM slack_resync_runs r
+        JOIN work_items w ON w.kind = 'slack-resync' AND w.dedupe_key = r.id AND w.state IN ('Pending', 'Processing')
+        WHERE r.state = 'running' AND (@SlackTeamId IS NULL OR r.slack_team_id IS NULL OR r.slack_team_id = @SlackTeamId)
+        """;
 
     private const string NextThreadSql = """
         SELECT position AS Position, team_id AS TeamId, slack_team_id AS SlackTeamId, channel_id AS ChannelId, thread_ts AS ThreadTs,

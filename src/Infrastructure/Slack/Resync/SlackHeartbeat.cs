@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.Slack.Resync;
 using CodeStream.Integrations.Application.Slack.Resync.StartSlackResync;
@@ -27,22 +28,30 @@ internal sealed partial class SlackHeartbeat(
         }
 
         var every = TimeSpan.FromTicks(Math.Clamp(settings.Gap.Ticks / 4, TimeSpan.FromMilliseconds(200).Ticks, TimeSpan.FromSeconds(15).Ticks));
-        try
+        var checkedGap = false;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await ResyncAfterAGapAsync(stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
+            try
             {
+                if (!checkedGap)
+                {
+                    await ResyncAfterAGapAsync(stoppingToken);
+                    checkedGap = true;
+                }
+
                 await BeatAsync(stoppingToken);
-                await Task.Delay(every, clock, stoppingToken);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // The database is down at start: the work queue reports that loudly; the heartbeat simply stops.
-            LogFailed(logger, exception.GetType().Name);
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The database is down for now: the work queue reports it loudly; beat (and check the gap) next time.
+                LogFailed(logger, exception.GetType().Name);
+            }
+
+            await Task.Delay(every, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -56,9 +65,13 @@ internal sealed partial class SlackHeartbeat(
             return;
         }
 
-        var run = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new StartSlackResyncCommand(null, since, "startup", SkipWhenRunning: true), cancellationToken);
-        LogGap(logger, (now - since).TotalSeconds, run?.Id ?? "(one is already running)");
+        // One start at a time across hosts: hosts starting together after an outage start one run.
+        await using (await scope.ServiceProvider.GetRequiredService<IExclusiveLock>().AcquireAsync("slack-resync-start", cancellationToken))
+        {
+            var run = await scope.ServiceProvider.GetRequiredService<IMediator>()
+                .Send(new StartSlackResyncCommand(null, since, "startup", SkipWhenRunning: true), cancellationToken);
+            LogGap(logger, (now - since).TotalSeconds, run?.Id ?? "(one is already running)");
+        }
     }
 
     private async Task BeatAsync(CancellationToken cancellationToken)
@@ -71,6 +84,6 @@ internal sealed partial class SlackHeartbeat(
         Message = "No host was receiving Slack events for {Seconds:0} s before this start: resync {RunId} reads the shared threads of that gap")]
     private static partial void LogGap(ILogger logger, double seconds, string runId);
 
-    [LoggerMessage(EventId = 5303, Level = LogLevel.Warning, Message = "The heartbeat stopped ({Error})")]
+    [LoggerMessage(EventId = 5303, Level = LogLevel.Warning, Message = "The heartbeat could not be written ({Error}); it tries again")]
     private static partial void LogFailed(ILogger logger, string error);
 }

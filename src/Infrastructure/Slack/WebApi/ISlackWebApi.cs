@@ -12,6 +12,13 @@ internal interface ISlackWebApi
     [Post("/oauth.v2.access")]
     Task<OAuthAccessResponse> OAuthAccessAsync([Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
 
+    /// <summary>oauth.v2.access with a refresh token: marked single-use, so the resilience pipeline never sends it twice.</summary>
+    [Post("/oauth.v2.access")]
+    Task<OAuthAccessResponse> OAuthRefreshAsync(
+        [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form,
+        [Property(SlackWebApiRegistration.SingleUseGrant)] bool singleUse,
+        CancellationToken cancellationToken);
+
     [Post("/oauth.v2.exchange")]
     Task<OAuthAccessResponse> OAuthExchangeAsync([Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
 

@@ -50,7 +50,7 @@ internal sealed class SlackGateway(
         var form = ClientCredentials();
         form["grant_type"] = "refresh_token";
         form["refresh_token"] = refreshToken;
-        return Rotated("oauth.v2.access", await CallAsync("oauth.v2.access", null, () => api.OAuthAccessAsync(form, cancellationToken)).ConfigureAwait(false));
+        return Rotated("oauth.v2.access", await CallAsync("oauth.v2.access", null, () => api.OAuthRefreshAsync(form, singleUse: true, cancellationToken)).ConfigureAwait(false));
     }
 
     public async Task<SlackRefreshedToken> ExchangeTokenAsync(string longLivedToken, CancellationToken cancellationToken)

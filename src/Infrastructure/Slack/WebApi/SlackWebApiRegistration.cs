@@ -16,6 +16,9 @@ internal static class SlackWebApiRegistration
 
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The request option of a call that spends a single-use grant (a refresh token): never retried here.</summary>
+    public const string SingleUseGrant = "codestream.single-use-grant";
+
     private static readonly JsonSerializerOptions WireJson = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -55,6 +58,9 @@ internal static class SlackWebApiRegistration
                         // A post may have been made though no answer came: trying it again here could post a twin; the
                         // caller finds out from the message's metadata instead (SlackMessageMarker).
                         _ when PostsAMessage(args.Context.GetRequestMessage()) => false,
+                        // A refresh or exchange Slack may have carried out: its refresh token is spent, and trying
+                        // again would be refused and lose the installation. (A code exchange may be tried again.)
+                        _ when SpendsAGrant(args.Context.GetRequestMessage()) => false,
                         { Exception: HttpRequestException or Polly.Timeout.TimeoutRejectedException } => true,
                         { Result.StatusCode: >= HttpStatusCode.InternalServerError } => true,
                         _ => false,
@@ -70,6 +76,11 @@ internal static class SlackWebApiRegistration
             .RedactLoggedHeaders(_ => true);
         return services;
     }
+
+    private static bool SpendsAGrant(HttpRequestMessage? request) =>
+        request is not null
+        && (request.RequestUri?.AbsolutePath.EndsWith("/oauth.v2.exchange", StringComparison.Ordinal) == true
+            || ((IDictionary<string, object?>)request.Options).ContainsKey(SingleUseGrant));
 
     private static bool PostsAMessage(HttpRequestMessage? request) =>
         request?.RequestUri?.AbsolutePath.EndsWith("/chat.postMessage", StringComparison.Ordinal) == true;

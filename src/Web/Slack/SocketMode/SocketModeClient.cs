@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Resync;
 using CodeStream.Integrations.Application.Slack.Resync.StartSlackResync;
@@ -118,7 +119,16 @@ internal sealed partial class SocketModeClient(
                 var name = $"{slot}#{Interlocked.Increment(ref _opened)}";
                 var connection = await SocketModeConnection.OpenAsync(url, name, Settings(), status, logger, cancellationToken);
                 LogConnected(logger, name);
-                await ResyncAfterAnOutageAsync(cancellationToken);
+                try
+                {
+                    await ResyncAfterAnOutageAsync(cancellationToken);
+                }
+                catch
+                {
+                    await connection.DisposeAsync(); // stopping: the connection goes with the slot
+                    throw;
+                }
+
                 return connection;
             }
             catch (SlackApiException exception) when (exception.RetryAfter is { } retryAfter)
@@ -153,10 +163,23 @@ internal sealed partial class SocketModeClient(
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var run = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new StartSlackResyncCommand(null, since, "socket-mode", SkipWhenRunning: true), cancellationToken);
-        LogOutage(logger, (clock.GetUtcNow() - since).TotalSeconds, run?.Id ?? "(one is already running)");
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            // One start at a time across hosts: several hosts reconnecting together start one run.
+            await using (await scope.ServiceProvider.GetRequiredService<IExclusiveLock>().AcquireAsync("slack-resync-start", cancellationToken))
+            {
+                var run = await scope.ServiceProvider.GetRequiredService<IMediator>()
+                    .Send(new StartSlackResyncCommand(null, since, "socket-mode", SkipWhenRunning: true), cancellationToken);
+                LogOutage(logger, (clock.GetUtcNow() - since).TotalSeconds, run?.Id ?? "(one is already running)");
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The database may be down with the network: keep the outage for the next connection to try again.
+            status.RestoreOutageStart(since);
+            LogOutageResyncFailed(logger, exception.GetType().Name);
+        }
     }
 
     private SocketModeConnectionSettings Settings() => new(
@@ -188,6 +211,9 @@ internal sealed partial class SocketModeClient(
     [LoggerMessage(EventId = 4207, Level = LogLevel.Warning,
         Message = "Socket Mode had no connection for {Seconds:0} s: resync {RunId} reads the shared threads of that gap")]
     private static partial void LogOutage(ILogger logger, double seconds, string runId);
+
+    [LoggerMessage(EventId = 4208, Level = LogLevel.Warning, Message = "Socket Mode: the resync of an outage could not start ({Error}); the next connection tries again")]
+    private static partial void LogOutageResyncFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 4206, Level = LogLevel.Critical, Message = "Socket Mode slot {Slot} stopped unexpectedly; it starts again in 15–30 s")]
     private static partial void LogSlotFailed(ILogger logger, int slot, Exception exception);

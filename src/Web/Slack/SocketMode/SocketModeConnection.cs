@@ -72,8 +72,8 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             }
 
             connection._receiving = Task.Run(connection.ReceiveLoopAsync, CancellationToken.None);
-            var greeted = await Task.WhenAny(connection._hello.Task, connection._receiving).WaitAsync(settings.HelloTimeout, cancellationToken);
-            if (greeted != connection._hello.Task)
+            await Task.WhenAny(connection._hello.Task, connection._receiving).WaitAsync(settings.HelloTimeout, cancellationToken);
+            if (!connection._hello.Task.IsCompletedSuccessfully)
             {
                 throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The connection ended before hello: " + await connection._receiving);
             }

@@ -40,6 +40,7 @@ internal sealed class SocketModeStatus
         _ackTime = meter.CreateHistogram<double>(
             "codestream.slack.socket_mode.ack_duration", unit: "ms", description: "From an envelope's arrival to its acknowledgement (Slack allows 3 s)");
         _snapshot = new SocketModeSnapshot(connectionsWanted, 0, null, null, 0, 0, 0, null, null);
+        _allDownSince = clock.GetUtcNow(); // nothing arrives until the first hello: a long wait for it is an outage too
     }
 
     public SocketModeSnapshot Snapshot()
@@ -61,6 +62,15 @@ internal sealed class SocketModeStatus
             {
                 _allDownSince = _clock.GetUtcNow(); // nothing arrives from here on, until a connection is up again
             }
+        }
+    }
+
+    /// <summary>Gives back an outage start whose resync could not start, so the next connection tries again.</summary>
+    public void RestoreOutageStart(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            _allDownSince = _allDownSince is { } later && later < since ? later : since;
         }
     }
 

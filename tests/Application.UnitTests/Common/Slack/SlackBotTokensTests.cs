@@ -122,5 +122,5 @@ public sealed class SlackBotTokensTests
     }
 
     private SlackBotTokens Tokens(SlackSettings? settings = null) =>
-        new(_installations, _slack, _locks, HandlerMediator.Over(new SlackTokenCommandHandlers(_installations)), settings ?? new SlackSettings(), _expired, Given.Clock());
+        new(_installations, _slack, _locks, Detached.Over(new SlackTokenCommandHandlers(_installations)), settings ?? new SlackSettings(), _expired, Given.Clock());
 }

@@ -304,5 +304,5 @@ public sealed class SlackTokenServiceTests
     }
 
     private SlackTokenService Service(SlackSettings settings) =>
-        new(_installations, _slack, new InProcessLock(), HandlerMediator.Over(new SlackTokenCommandHandlers(_installations)), settings, new SlackExpiredTokens(), Given.Clock());
+        new(_installations, _slack, new InProcessLock(), HandlerMediator.Over(new SlackTokenCommandHandlers(_installations)), Detached.Over(new SlackTokenCommandHandlers(_installations)), settings, new SlackExpiredTokens(), Given.Clock());
 }

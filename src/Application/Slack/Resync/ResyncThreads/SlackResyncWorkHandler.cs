@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Events;
@@ -51,7 +52,18 @@ internal sealed partial class SlackResyncWorkHandler(
             LogStarted(logger, run.Id, run.Trigger, run.ThreadsTotal, run.Since);
         }
 
-        var (next, progress) = await ReadPageAsync(thread, cancellationToken).ConfigureAwait(false);
+        string? next;
+        SlackResyncProgress progress;
+        try
+        {
+            (next, progress) = await ReadPageAsync(thread, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteServiceException exception) when (exception.IsTransient)
+        {
+            // Slack busy or away: a run has many pages, so waiting must not spend its attempts.
+            return WorkOutcome.Defer(exception.Reason, exception.RetryAfter ?? TimeSpan.FromSeconds(30));
+        }
+
         await mediator.Send(new RecordResyncPageCommand(run.Id, thread.Position, next, progress), cancellationToken).ConfigureAwait(false);
         if (next is null)
         {
