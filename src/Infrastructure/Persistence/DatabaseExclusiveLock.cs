@@ -41,16 +41,15 @@ internal sealed class DatabaseExclusiveLock(IDbConnectionFactory connections) : 
                 $"SET LOCAL lock_timeout = '{(int)Wait.TotalMilliseconds}ms'; SELECT pg_advisory_xact_lock(@Key)",
                 new { Key = KeyOf(name) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
-        catch (DbException exception) when (transaction is not null)
+        catch (Exception exception)
         {
             await CloseAsync(connection, transaction).ConfigureAwait(false);
             gate.Release();
-            throw new TimeoutException($"The lock '{name}' was not obtained within {Wait.TotalSeconds:0} s.", exception);
-        }
-        catch
-        {
-            await CloseAsync(connection, transaction).ConfigureAwait(false);
-            gate.Release();
+            if (exception is DbException && transaction is not null)
+            {
+                throw new TimeoutException($"The lock '{name}' was not obtained within {Wait.TotalSeconds:0} s.", exception);
+            }
+
             throw;
         }
 

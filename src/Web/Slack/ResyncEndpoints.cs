@@ -29,14 +29,6 @@ internal static class ResyncEndpoints
         return TypedResults.Accepted($"/api/v1/slack/resync/{run!.Id}", run);
     }
 
-    private static async Task<Results<Ok<SlackResyncRun>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(
-        string id, IMediator mediator, CancellationToken cancellationToken) =>
-        await mediator.Send(new GetSlackResyncQuery(id), cancellationToken) is { } run
-            ? TypedResults.Ok(run)
-            : TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Title = "No such resync.",
-                Detail = $"There is no resync run '{id}'.",
-                Status = StatusCodes.Status404NotFound,
-            });
+    private static async Task<Ok<SlackResyncRun>> GetAsync(string id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetSlackResyncQuery(id), cancellationToken));
 }

@@ -27,13 +27,7 @@ internal static class SlackEventsEndpoints
                 : Refuse("A form body is only accepted for ssl_check.");
         }
 
-        var receipt = await intake.ReceiveAsync(body, http.RequestAborted);
-        return receipt.Kind switch
-        {
-            SlackReceiptKind.Answered => TypedResults.Text(receipt.Json!, "application/json; charset=utf-8"),
-            SlackReceiptKind.Refused => Refuse(receipt.Detail!),
-            _ => TypedResults.Ok(),
-        };
+        return (await intake.ReceiveAsync(body, http.RequestAborted)).ToHttpResult((detail, _) => Refuse(detail));
     }
 
     private static IResult Refuse(string detail) =>

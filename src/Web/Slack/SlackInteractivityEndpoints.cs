@@ -30,13 +30,7 @@ internal static class SlackInteractivityEndpoints
             return Refuse("The form has no 'payload' field.");
         }
 
-        var receipt = await intake.ReceiveAsync(Encoding.UTF8.GetBytes(payloadValues[0]!), http.RequestAborted);
-        return receipt.Kind switch
-        {
-            SlackReceiptKind.Answered => TypedResults.Text(receipt.Json!, "application/json; charset=utf-8"),
-            SlackReceiptKind.Refused => Refuse(receipt.Detail!, receipt.RefusedStatus),
-            _ => TypedResults.Ok(),
-        };
+        return (await intake.ReceiveAsync(Encoding.UTF8.GetBytes(payloadValues[0]!), http.RequestAborted)).ToHttpResult(Refuse);
     }
 
     private static IResult Refuse(string detail, int status = StatusCodes.Status400BadRequest) =>

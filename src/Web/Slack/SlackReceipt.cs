@@ -21,4 +21,12 @@ internal readonly record struct SlackReceipt(SlackReceiptKind Kind, string? Json
     public static SlackReceipt Answer(string json) => new(SlackReceiptKind.Answered, Json: json);
 
     public static SlackReceipt Refuse(string detail, int status = StatusCodes.Status400BadRequest) => new(SlackReceiptKind.Refused, Detail: detail, RefusedStatus: status);
+
+    /// <summary>The answer of a request URL: 200, 200 with the JSON, or the endpoint's own refusal (detail, status).</summary>
+    public IResult ToHttpResult(Func<string, int, IResult> refuse) => Kind switch
+    {
+        SlackReceiptKind.Answered => TypedResults.Text(Json!, "application/json; charset=utf-8"),
+        SlackReceiptKind.Refused => refuse(Detail!, RefusedStatus),
+        _ => TypedResults.Ok(),
+    };
 }

@@ -114,6 +114,18 @@ public sealed class SlackScenario : IAsyncDisposable
         return settings;
     }
 
+    /// <summary>A second host joining this scenario (same database, key ring, fake and API key), with <paramref name="changes"/> on top.</summary>
+    public Dictionary<string, string?> AnotherHostSettings(IDictionary<string, string?> changes)
+    {
+        var settings = StandaloneHostSettings(_settings["dataProtection:keysPath"]!).ToDictionary(s => s.Key, s => (string?)s.Value);
+        foreach (var (key, value) in changes)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     public static Dictionary<string, string?> SettingsFor(FakeSlackServer slack, TestDatabase database) => new()
     {
         ["integrations:slack:cloud:appClientId"] = ClientId,

@@ -5,8 +5,6 @@ using CodeStream.Integrations.TestSupport.Hosting;
 using CodeStream.Integrations.TestSupport.Scenarios;
 using CodeStream.Integrations.TestSupport.Slack;
 using CodeStream.Integrations.Web.FunctionalTests.SlackEvents;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeStream.Integrations.Web.FunctionalTests.SlackOAuth;
 
@@ -51,14 +49,7 @@ public sealed class TokenRotationTests
     public async Task TwoHostsOnPostgres_UnderLoad_RefreshEachTokenOncePerExpiryAndKeepAWorkingRefreshToken()
     {
         await using var thread = await SharedThread.StartAsync(DatabaseProvider.Postgres, RotationSettings(), rotatingTokenSeconds: Lifetime);
-        var keys = thread.Scenario.Host.Services.GetRequiredService<IConfiguration>()["dataProtection:keysPath"]!;
-        var second = thread.Scenario.StandaloneHostSettings(keys).ToDictionary(s => s.Key, s => (string?)s.Value);
-        foreach (var (key, value) in RotationSettings())
-        {
-            second[key] = value;
-        }
-
-        await using var other = await TestHost.StartAsync(second);
+        await using var other = await TestHost.StartAsync(thread.Scenario.AnotherHostSettings(RotationSettings()));
         using var otherClient = other.CreateClient(TestHost.ApiKey);
         var started = DateTimeOffset.UtcNow;
         var sent = new List<(string EventId, Task<HttpResponseMessage> Response)>();

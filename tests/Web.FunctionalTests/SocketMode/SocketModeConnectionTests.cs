@@ -6,8 +6,6 @@ using CodeStream.Integrations.TestSupport.Scenarios;
 using CodeStream.Integrations.TestSupport.Slack;
 using CodeStream.Integrations.TestSupport.Slack.SocketMode;
 using CodeStream.Integrations.Web.FunctionalTests.SlackEvents;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeStream.Integrations.Web.FunctionalTests.SocketMode;
 
@@ -166,14 +164,6 @@ public sealed class SocketModeConnectionTests
     }
 
     /// <summary>Another host joining the scenario (same database, key ring and fake) with Socket Mode on.</summary>
-    private static Dictionary<string, string?> SocketModeHostSettings(SlackScenario scenario, int connections)
-    {
-        var settings = scenario.StandaloneHostSettings(scenario.Host.Services.GetRequiredService<IConfiguration>()["dataProtection:keysPath"]!).ToDictionary(s => s.Key, s => (string?)s.Value);
-        foreach (var (key, value) in SlackScenario.SocketModeSettings(connections: connections))
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+    private static Dictionary<string, string?> SocketModeHostSettings(SlackScenario scenario, int connections) =>
+        scenario.AnotherHostSettings(SlackScenario.SocketModeSettings(connections: connections));
 }

@@ -42,19 +42,14 @@ internal sealed class SlackBotTokens(
     private bool Usable(SlackBotInstallation bot) =>
         bot.NeedsReconnect
             ? throw SlackNotConnectedException.BotNeedsReconnect(bot.SlackTeamId.Value, bot.ReconnectReason)
-            : !bot.NeedsRefresh(clock.GetUtcNow(), settings.TokenRefreshMargin)
-              && !(settings.TokenRotation && bot.RefreshToken is null)
-              && !(bot.RefreshToken is not null && expired.IsExpired(bot.BotToken));
+            : !SlackTokenRotation.MustRenew(bot.NeedsRefresh(clock.GetUtcNow(), settings.TokenRefreshMargin), bot.BotToken, bot.RefreshToken, settings, expired);
 
     private async Task<SlackBotInstallation> RenewAsync(SlackBotInstallation bot)
     {
         SlackRefreshedToken renewed;
         try
         {
-            // Uncancelled from here: once Slack has rotated, the old refresh token is spent and the new one must be kept.
-            renewed = bot.RefreshToken is { } refreshToken
-                ? await slack.RefreshTokenAsync(refreshToken, CancellationToken.None).ConfigureAwait(false)
-                : await slack.ExchangeTokenAsync(bot.BotToken, CancellationToken.None).ConfigureAwait(false);
+            renewed = await SlackTokenRotation.RenewAsync(slack, bot.BotToken, bot.RefreshToken).ConfigureAwait(false);
         }
         catch (SlackApiException exception) when (exception.IsRefreshRefused)
         {

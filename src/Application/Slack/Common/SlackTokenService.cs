@@ -50,20 +50,15 @@ internal sealed class SlackTokenService(
         }
     }
 
-    private bool Usable(SlackUserInstallation installation) =>
-        !installation.NeedsRefresh(clock.GetUtcNow(), settings.TokenRefreshMargin)
-        && !(settings.TokenRotation && installation.RefreshToken is null)
-        && !(installation.RefreshToken is not null && expired.IsExpired(installation.AccessToken));
+    private bool Usable(SlackUserInstallation installation) => !SlackTokenRotation.MustRenew(
+        installation.NeedsRefresh(clock.GetUtcNow(), settings.TokenRefreshMargin), installation.AccessToken, installation.RefreshToken, settings, expired);
 
     private async Task<SlackUserInstallation> RenewAsync(SlackUserInstallation installation)
     {
         SlackRefreshedToken refreshed;
         try
         {
-            // Uncancelled from here: once Slack has rotated, the old refresh token is spent and the new one must be kept.
-            refreshed = installation.RefreshToken is { } refreshToken
-                ? await slack.RefreshTokenAsync(refreshToken, CancellationToken.None).ConfigureAwait(false)
-                : await slack.ExchangeTokenAsync(installation.AccessToken, CancellationToken.None).ConfigureAwait(false);
+            refreshed = await SlackTokenRotation.RenewAsync(slack, installation.AccessToken, installation.RefreshToken).ConfigureAwait(false);
         }
         catch (SlackApiException exception) when (exception.IsRefreshRefused)
         {

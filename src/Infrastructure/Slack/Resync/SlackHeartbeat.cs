@@ -1,7 +1,6 @@
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.Slack.Resync;
-using CodeStream.Integrations.Application.Slack.Resync.StartSlackResync;
+using CodeStream.Integrations.Application.Slack.Resync.ResyncGap;
 using CodeStream.Integrations.Infrastructure.WorkQueue;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,13 +64,8 @@ internal sealed partial class SlackHeartbeat(
             return;
         }
 
-        // One start at a time across hosts: hosts starting together after an outage start one run.
-        await using (await scope.ServiceProvider.GetRequiredService<IExclusiveLock>().AcquireAsync("slack-resync-start", cancellationToken))
-        {
-            var run = await scope.ServiceProvider.GetRequiredService<IMediator>()
-                .Send(new StartSlackResyncCommand(null, since, "startup", SkipWhenRunning: true), cancellationToken);
-            LogGap(logger, (now - since).TotalSeconds, run?.Id ?? "(one is already running)");
-        }
+        var run = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ResyncGapCommand(since, "startup"), cancellationToken);
+        LogGap(logger, (now - since).TotalSeconds, run?.Id ?? "(one is already running)");
     }
 
     private async Task BeatAsync(CancellationToken cancellationToken)

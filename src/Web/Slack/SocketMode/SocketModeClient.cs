@@ -1,7 +1,6 @@
-using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Resync;
-using CodeStream.Integrations.Application.Slack.Resync.StartSlackResync;
+using CodeStream.Integrations.Application.Slack.Resync.ResyncGap;
 using CodeStream.Integrations.Infrastructure.Slack;
 using MediatR;
 
@@ -166,13 +165,8 @@ internal sealed partial class SocketModeClient(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            // One start at a time across hosts: several hosts reconnecting together start one run.
-            await using (await scope.ServiceProvider.GetRequiredService<IExclusiveLock>().AcquireAsync("slack-resync-start", cancellationToken))
-            {
-                var run = await scope.ServiceProvider.GetRequiredService<IMediator>()
-                    .Send(new StartSlackResyncCommand(null, since, "socket-mode", SkipWhenRunning: true), cancellationToken);
-                LogOutage(logger, (clock.GetUtcNow() - since).TotalSeconds, run?.Id ?? "(one is already running)");
-            }
+            var run = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ResyncGapCommand(since, "socket-mode"), cancellationToken);
+            LogOutage(logger, (clock.GetUtcNow() - since).TotalSeconds, run?.Id ?? "(one is already running)");
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
