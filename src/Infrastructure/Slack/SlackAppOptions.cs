@@ -1,12 +1,25 @@
 namespace CodeStream.Integrations.Infrastructure.Slack;
 
 /// <summary>
-/// The operators' Slack block, <c>integrations:slack:cloud</c> (docs/slack-behaviour.md, “Configuration”), exactly as they write it, plus our documented
-/// keys (<c>apiBaseUrl</c>, <c>oauthAuthorizeUrl</c>, <c>signingSecretsByAppIds</c>).
+/// The operators' Slack block, <c>integrations:slack:&lt;name&gt;</c> (docs/slack-behaviour.md, “Configuration”), exactly as they write it, plus our documented
+/// keys (<c>apiBaseUrl</c>, <c>oauthAuthorizeUrl</c>, <c>signingSecretsByAppIds</c>). <c>integrations:slack:active</c> names
+/// the block in use; <c>cloud</c> by default.
 /// </summary>
 public sealed class SlackAppOptions
 {
     public const string SectionName = "integrations:slack:cloud";
+
+    /// <summary>
+    /// The block these options were read from, as operators see it in messages (never bound from configuration: the
+    /// setter is not public).
+    /// </summary>
+    public string Section { get; private set; } = SectionName;
+
+    internal SlackAppOptions From(string section)
+    {
+        Section = section;
+        return this;
+    }
 
     public string? AppClientId { get; set; }
 

@@ -9,17 +9,44 @@ public static class SlackConfiguration
     public const string PublicOriginKey = "apiServer:publicOrigin";
     public const string DefaultPublicOrigin = "http://localhost:5000";
 
+    /// <summary>Which <c>integrations:slack:&lt;name&gt;</c> block is the installation in use.</summary>
+    public const string ActiveKey = "integrations:slack:active";
+
+    public const string DefaultInstallation = "cloud";
+
     public static SlackAppOptions ReadOptions(IConfiguration configuration)
     {
-        var options = configuration.GetSection(SlackAppOptions.SectionName).Get<SlackAppOptions>() ?? new SlackAppOptions();
-        RequireHttpUrl(options.ApiBaseUrl, $"{SlackAppOptions.SectionName}:apiBaseUrl");
-        RequireHttpUrl(options.OauthAuthorizeUrl, $"{SlackAppOptions.SectionName}:oauthAuthorizeUrl");
+        var section = ActiveSection(configuration);
+        var options = (configuration.GetSection(section).Get<SlackAppOptions>() ?? new SlackAppOptions()).From(section);
+        RequireHttpUrl(options.ApiBaseUrl, $"{section}:apiBaseUrl");
+        RequireHttpUrl(options.OauthAuthorizeUrl, $"{section}:oauthAuthorizeUrl");
         if (options.SocketModeOn)
         {
             RequireSocketModeSettings(options);
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// <c>integrations:slack:{active}</c>; the name is letters, digits, '-' or '_', and a name other than the default
+    /// must have its block (a typo would otherwise run with no Slack settings at all).
+    /// </summary>
+    public static string ActiveSection(IConfiguration configuration)
+    {
+        var name = configuration[ActiveKey] is { Length: > 0 } configured ? configured.Trim() : DefaultInstallation;
+        if (name.Length > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') || name == "active")
+        {
+            throw new InvalidOperationException($"Configuration key '{ActiveKey}' must name an installation block (letters, digits, '-' or '_').");
+        }
+
+        var section = $"integrations:slack:{name}";
+        if (name != DefaultInstallation && !configuration.GetSection(section).Exists())
+        {
+            throw new InvalidOperationException($"Configuration key '{ActiveKey}' names '{name}', but there is no '{section}' block.");
+        }
+
+        return section;
     }
 
     public static Uri ReadPublicOrigin(IConfiguration configuration)
@@ -55,26 +82,26 @@ public static class SlackConfiguration
         if (string.IsNullOrWhiteSpace(options.AppLevelToken))
         {
             throw new InvalidOperationException(
-                $"Configuration key '{SlackAppOptions.SectionName}:appLevelToken' is required when '{SlackAppOptions.SectionName}:socketMode' is true: "
+                $"Configuration key '{options.Section}:appLevelToken' is required when '{options.Section}:socketMode' is true: "
                 + "create an app-level token with the connections:write scope under Basic Information → App-Level Tokens.");
         }
 
         if (!options.AppLevelToken.StartsWith("xapp-", StringComparison.Ordinal))
         {
             // Named, never shown: a bot or user token pasted here is still a secret.
-            throw new InvalidOperationException($"Configuration key '{SlackAppOptions.SectionName}:appLevelToken' must be an app-level token (it starts with 'xapp-').");
+            throw new InvalidOperationException($"Configuration key '{options.Section}:appLevelToken' must be an app-level token (it starts with 'xapp-').");
         }
 
         if (options.SocketModeConnections is < 1 or > 10)
         {
             throw new InvalidOperationException(
-                $"Configuration key '{SlackAppOptions.SectionName}:socketModeConnections' must be between 1 and 10 (Slack's limit); it is {options.SocketModeConnections}.");
+                $"Configuration key '{options.Section}:socketModeConnections' must be between 1 and 10 (Slack's limit); it is {options.SocketModeConnections}.");
         }
 
         if (options.SocketModePingSeconds is < 1 or > 300)
         {
             throw new InvalidOperationException(
-                $"Configuration key '{SlackAppOptions.SectionName}:socketModePingSeconds' must be between 1 and 300; it is {options.SocketModePingSeconds}.");
+                $"Configuration key '{options.Section}:socketModePingSeconds' must be between 1 and 300; it is {options.SocketModePingSeconds}.");
         }
     }
 

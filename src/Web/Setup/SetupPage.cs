@@ -59,7 +59,7 @@ internal static class SetupPage
             ("Database reachable", ready.Entries.TryGetValue("database", out var db) && db.Status == HealthStatus.Healthy, database.Provider.ToString()),
         };
         checks.AddRange(socketMode is null
-            ? [("Signing secret set", slack.AllSigningSecrets().Count > 0, "integrations:slack:cloud:appSigningSecret")]
+            ? [("Signing secret set", slack.AllSigningSecrets().Count > 0, $"{slack.Section}:appSigningSecret")]
             : [("Socket Mode connected", socketMode.ConnectionsUp > 0, SocketModeSummary(socketMode))]);
         var reconnect = await http.RequestServices.GetRequiredService<ISlackInstallationRepository>().ListBotsNeedingReconnectAsync(cancellationToken);
         checks.Add((
@@ -68,24 +68,24 @@ internal static class SetupPage
             reconnect.Count == 0 ? "no workspace needs connecting again" : string.Join(", ", reconnect.Select(w => $"{w.SlackTeamId} ({w.Reason})"))));
         checks.AddRange(new (string Name, bool Ok, string Detail)[]
         {
-            ("OAuth configured", slack.OAuthConfigured, "integrations:slack:cloud:appClientId / appClientSecret"),
+            ("OAuth configured", slack.OAuthConfigured, $"{slack.Section}:appClientId / appClientSecret"),
             ("Public origin is https", origin.Scheme == Uri.UriSchemeHttps, "apiServer:publicOrigin"),
             ("Product API keys set", access.KeysConfigured, "api:keys"),
         });
         var settings = new (string Key, string Shown)[]
         {
-            ("integrations:slack:cloud:appId", slack.AppId ?? "missing"),
-            ("integrations:slack:cloud:appClientId", slack.AppClientId ?? "missing"),
-            ("integrations:slack:cloud:appClientSecret", Mask(slack.AppClientSecret)),
-            ("integrations:slack:cloud:appSigningSecret", Mask(slack.AppSigningSecret)),
-            ("integrations:slack:cloud:signingSecretsByAppIds", $"{slack.SigningSecretsByAppIds.Count} app(s)"),
-            ("integrations:slack:cloud:disabled", slack.Disabled ? "true" : "false"),
-            ("integrations:slack:cloud:interactiveComponentsEnabled", slack.InteractiveComponentsEnabled ? "true" : "false"),
-            ("integrations:slack:cloud:apiBaseUrl", slack.ApiBaseUrl),
-            ("integrations:slack:cloud:socketMode", slack.SocketMode ? "true" : "false"),
-            ("integrations:slack:cloud:appLevelToken", Mask(slack.AppLevelToken)),
-            ("integrations:slack:cloud:socketModeConnections", slack.SocketModeConnections.ToString(CultureInfo.InvariantCulture)),
-            ("integrations:slack:cloud:socketModePingSeconds", slack.SocketModePingSeconds.ToString(CultureInfo.InvariantCulture)),
+            ($"{slack.Section}:appId", slack.AppId ?? "missing"),
+            ($"{slack.Section}:appClientId", slack.AppClientId ?? "missing"),
+            ($"{slack.Section}:appClientSecret", Mask(slack.AppClientSecret)),
+            ($"{slack.Section}:appSigningSecret", Mask(slack.AppSigningSecret)),
+            ($"{slack.Section}:signingSecretsByAppIds", $"{slack.SigningSecretsByAppIds.Count} app(s)"),
+            ($"{slack.Section}:disabled", slack.Disabled ? "true" : "false"),
+            ($"{slack.Section}:interactiveComponentsEnabled", slack.InteractiveComponentsEnabled ? "true" : "false"),
+            ($"{slack.Section}:apiBaseUrl", slack.ApiBaseUrl),
+            ($"{slack.Section}:socketMode", slack.SocketMode ? "true" : "false"),
+            ($"{slack.Section}:appLevelToken", Mask(slack.AppLevelToken)),
+            ($"{slack.Section}:socketModeConnections", slack.SocketModeConnections.ToString(CultureInfo.InvariantCulture)),
+            ($"{slack.Section}:socketModePingSeconds", slack.SocketModePingSeconds.ToString(CultureInfo.InvariantCulture)),
             ("apiServer:publicOrigin", origin.ToString()),
             ("storage:provider", database.Provider.ToString().ToLowerInvariant()),
             ("api:keys", access.KeysConfigured ? "set" : "missing (direct local callers only)"),

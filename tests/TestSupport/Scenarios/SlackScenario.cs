@@ -64,13 +64,14 @@ public sealed class SlackScenario : IAsyncDisposable
         DatabaseProvider provider = DatabaseProvider.Sqlite,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        ILoggerProvider? loggerProvider = null)
+        ILoggerProvider? loggerProvider = null,
+        string? slackInstallation = null)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         var slack = await FakeSlackServer.StartAsync();
         Seed(slack);
 
-        var all = SettingsFor(slack, database);
+        var all = slackInstallation is null ? SettingsFor(slack, database) : Renamed(SettingsFor(slack, database), slackInstallation);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
@@ -124,6 +125,16 @@ public sealed class SlackScenario : IAsyncDisposable
         }
 
         return settings;
+    }
+
+    /// <summary>The same settings with the Slack block named <paramref name="installation"/> and made the active one.</summary>
+    private static Dictionary<string, string?> Renamed(Dictionary<string, string?> settings, string installation)
+    {
+        const string Cloud = "integrations:slack:cloud:";
+        var renamed = settings.ToDictionary(
+            s => s.Key.StartsWith(Cloud, StringComparison.Ordinal) ? $"integrations:slack:{installation}:{s.Key[Cloud.Length..]}" : s.Key, s => s.Value);
+        renamed["integrations:slack:active"] = installation;
+        return renamed;
     }
 
     public static Dictionary<string, string?> SettingsFor(FakeSlackServer slack, TestDatabase database) => new()

@@ -27,6 +27,8 @@ public sealed class ConfigurationTests
         { "integrations:slack:cloud:disabled", "maybe", "integrations:slack:cloud:disabled" },
         { "integrations:slack:cloud:interactiveComponentsEnabled", "sometimes", "integrations:slack:cloud:interactiveComponentsEnabled" },
         { "otel:endpoint", "not a url", "otel:endpoint" },
+        { "integrations:slack:active", "onprem", "integrations:slack:active" }, // names a block that isn't there
+        { "integrations:slack:active", "on prem!", "integrations:slack:active" },
     };
 
     [Theory]

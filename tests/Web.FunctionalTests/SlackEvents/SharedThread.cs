@@ -53,9 +53,10 @@ internal sealed class SharedThread : IAsyncDisposable
         DatabaseProvider provider = DatabaseProvider.Sqlite,
         IDictionary<string, string?>? settings = null,
         int? rotatingTokenSeconds = null,
-        Action<SlackScenario>? beforeConnecting = null)
+        Action<SlackScenario>? beforeConnecting = null,
+        string? slackInstallation = null)
     {
-        var scenario = await SlackScenario.StartAsync(provider, settings);
+        var scenario = await SlackScenario.StartAsync(provider, settings, slackInstallation: slackInstallation);
         try
         {
             beforeConnecting?.Invoke(scenario);

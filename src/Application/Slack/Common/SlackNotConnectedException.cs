@@ -6,6 +6,9 @@ public sealed class SlackNotConnectedException(string message) : Exception(messa
     public static SlackNotConnectedException For(string userId, string slackTeamId) =>
         new($"User '{userId}' is not connected to Slack workspace '{slackTeamId}': connect Slack first.");
 
+    public static SlackNotConnectedException NoWorkspace(string userId) =>
+        new($"User '{userId}' has not connected Slack: connect Slack first.");
+
     public static SlackNotConnectedException BotNeedsReconnect(string slackTeamId, string? reason) =>
         new($"The Slack bot token for workspace '{slackTeamId}' could not be refreshed ({reason}): someone in that workspace must connect Slack again.");
 

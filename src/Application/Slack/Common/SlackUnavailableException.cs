@@ -6,5 +6,5 @@ public sealed class SlackUnavailableException(string message) : Exception(messag
     public static SlackUnavailableException Disabled() => new("Slack integration is disabled.");
 
     public static SlackUnavailableException OAuthNotConfigured() => new(
-        "Slack OAuth is not configured: set integrations:slack:cloud:appClientId and appClientSecret.");
+        "Slack OAuth is not configured: set appClientId and appClientSecret in the Slack block (integrations:slack:cloud, or the one integrations:slack:active names).");
 }

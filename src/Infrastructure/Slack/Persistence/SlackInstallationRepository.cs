@@ -77,6 +77,9 @@ internal sealed class SlackInstallationRepository(
 
     private const string DeleteBotTokensSql = "DELETE FROM slack_bot_installations WHERE slack_team_id = @SlackTeamId AND installed_at < @Before";
 
+    private const string ListUserWorkspacesSql =
+        "SELECT slack_team_id FROM slack_user_installations WHERE user_id = @UserId ORDER BY slack_team_id";
+
     private const string DeleteAllUserTokensSql = "DELETE FROM slack_user_installations WHERE slack_team_id = @SlackTeamId AND installed_at < @Before";
 
     private const string DeleteUserTokenSql = "DELETE FROM slack_user_installations WHERE user_id = @UserId AND slack_team_id = @SlackTeamId";
@@ -148,6 +151,10 @@ internal sealed class SlackInstallationRepository(
             },
             cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlyList<SlackTeamId>> ListUserWorkspacesAsync(UserId userId, CancellationToken cancellationToken) =>
+        [.. (await session.QueryAsync<string>(ListUserWorkspacesSql, new { UserId = userId.Value }, cancellationToken).ConfigureAwait(false))
+            .Select(SlackTeamId.Parse)];
 
     public async Task<bool> WasRevokedAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken) =>
         await session.QuerySingleOrDefaultAsync<long>(WasRevokedSql, new { UserId = userId.Value, SlackTeamId = slackTeamId.Value }, cancellationToken)

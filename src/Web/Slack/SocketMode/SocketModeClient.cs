@@ -138,9 +138,9 @@ internal sealed partial class SocketModeClient(
             catch (SlackApiException exception) when (IsRefusal(exception.Error))
             {
                 var failure = $"apps.connections.open answered {exception.Error}: Slack refused the app-level token "
-                    + $"({SlackAppOptions.SectionName}:appLevelToken); set a valid xapp- token with connections:write and restart";
+                    + $"({options.Section}:appLevelToken); set a valid xapp- token with connections:write and restart";
                 status.Failed(failure);
-                LogRefused(logger, exception.Error);
+                LogRefused(logger, exception.Error, options.Section);
                 await _refused.CancelAsync();
                 throw new OperationCanceledException(failure, exception, cancellationToken);
             }
@@ -230,6 +230,6 @@ internal sealed partial class SocketModeClient(
     private static partial void LogRateLimited(ILogger logger, int slot, double seconds);
 
     [LoggerMessage(EventId = 4205, Level = LogLevel.Error,
-        Message = "Socket Mode stopped: apps.connections.open answered {Error}; the app-level token (integrations:slack:cloud:appLevelToken) was refused. No further attempts until restart")]
-    private static partial void LogRefused(ILogger logger, string error);
+        Message = "Socket Mode stopped: apps.connections.open answered {Error}; the app-level token ({Section}:appLevelToken) was refused. No further attempts until restart")]
+    private static partial void LogRefused(ILogger logger, string error, string section);
 }

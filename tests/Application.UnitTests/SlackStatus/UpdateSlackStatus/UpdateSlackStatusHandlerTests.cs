@@ -135,7 +135,7 @@ public sealed class UpdateSlackStatusHandlerTests
     {
         settings ??= new SlackSettings { OAuthConfigured = true };
         var clock = Given.Clock();
-        return new UpdateSlackStatusHandler(_users, settings, new SlackTokenService(_installations, _slack, new InProcessLock(), HandlerMediator.Over(new SlackTokenCommandHandlers(_installations)), Detached.Over(new SlackTokenCommandHandlers(_installations)), settings, new SlackExpiredTokens(), clock), _slack);
+        return new UpdateSlackStatusHandler(_users, _installations, settings, new SlackTokenService(_installations, _slack, new InProcessLock(), HandlerMediator.Over(new SlackTokenCommandHandlers(_installations)), Detached.Over(new SlackTokenCommandHandlers(_installations)), settings, new SlackExpiredTokens(), clock), _slack);
     }
 
     private async Task AssertStatusNotSetAsync() =>

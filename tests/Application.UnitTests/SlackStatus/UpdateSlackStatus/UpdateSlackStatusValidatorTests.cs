@@ -50,8 +50,10 @@ public sealed class UpdateSlackStatusValidatorTests
     public void Validate_WhenEmojiMalformed_FailsOnEmoji(string emoji) =>
         ValidationAssert.FailsOnlyOn(_validator.Validate(Command(emoji: emoji)), "Emoji");
 
+    [Fact]
+    public void Validate_WhenWorkspaceLeftOut_Passes() => Assert.True(_validator.Validate(Command() with { SlackTeamId = null }).IsValid);
+
     [Theory]
-    [InlineData(null)]
     [InlineData("")]
     [InlineData("U012AB3C4")]
     [InlineData("t012ab3c4")]
@@ -75,7 +77,7 @@ public sealed class UpdateSlackStatusValidatorTests
     [Fact]
     public void Validate_WhenEverythingBad_ReportsEveryProperty() =>
         ValidationAssert.FailsOnExactly(
-            _validator.Validate(new UpdateSlackStatusCommand(null, null, new string('x', 101), "smile", -1)),
+            _validator.Validate(new UpdateSlackStatusCommand(null, "team_01", new string('x', 101), "smile", -1)),
             "UserId", "SlackTeamId", "Text", "Emoji", "ExpiresAt");
 
     private static UpdateSlackStatusCommand Command(

@@ -1,13 +1,15 @@
 using CodeStream.Integrations.Application.Common.Exceptions;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Common;
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Users;
 using CodeStream.Integrations.Domain.Slack;
 using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Status.UpdateSlackStatus;
 
-internal sealed class UpdateSlackStatusHandler(IUserRepository users, SlackSettings settings, SlackTokenService tokens, ISlackGateway slack)
+internal sealed class UpdateSlackStatusHandler(
+    IUserRepository users, ISlackInstallationRepository installations, SlackSettings settings, SlackTokenService tokens, ISlackGateway slack)
     : IRequestHandler<UpdateSlackStatusCommand, Unit>
 {
     public async Task<Unit> Handle(UpdateSlackStatusCommand request, CancellationToken cancellationToken)
@@ -19,7 +21,9 @@ internal sealed class UpdateSlackStatusHandler(IUserRepository users, SlackSetti
 
         var userId = UserId.Parse(request.UserId);
         _ = await users.GetAsync(userId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("User", userId.Value);
-        var slackTeamId = SlackTeamId.Parse(request.SlackTeamId);
+        var slackTeamId = request.SlackTeamId is not null
+            ? SlackTeamId.Parse(request.SlackTeamId)
+            : await OnlyWorkspaceAsync(userId, cancellationToken).ConfigureAwait(false);
 
         var text = request.Text?.Trim() ?? string.Empty;
         // An empty text clears the status: Slack wants the emoji cleared with it.
@@ -34,5 +38,19 @@ internal sealed class UpdateSlackStatusHandler(IUserRepository users, SlackSetti
             },
             cancellationToken).ConfigureAwait(false);
         return Unit.Value;
+    }
+
+    private async Task<SlackTeamId> OnlyWorkspaceAsync(UserId userId, CancellationToken cancellationToken)
+    {
+        var workspaces = await installations.ListUserWorkspacesAsync(userId, cancellationToken).ConfigureAwait(false);
+        return workspaces.Count switch
+        {
+            1 => workspaces[0],
+            0 => throw SlackNotConnectedException.NoWorkspace(userId.Value),
+            _ => throw new FluentValidation.ValidationException(
+                [new FluentValidation.Results.ValidationFailure(
+                    nameof(UpdateSlackStatusCommand.SlackTeamId),
+                    $"'slackTeamId' is required: the user has connected {workspaces.Count} Slack workspaces ({string.Join(", ", workspaces.Select(w => w.Value))}).")]),
+        };
     }
 }

@@ -10,7 +10,8 @@ internal sealed class UpdateSlackStatusValidator : AbstractValidator<UpdateSlack
     public UpdateSlackStatusValidator()
     {
         RuleFor(c => c.UserId).MustBeId(UserId.Prefix);
-        RuleFor(c => c.SlackTeamId).NotEmpty().Must(id => SlackTeamId.TryParse(id, out _)).WithMessage("'{PropertyName}' must be a Slack workspace id (T…).");
+        RuleFor(c => c.SlackTeamId).Must(id => SlackTeamId.TryParse(id, out _)).When(c => c.SlackTeamId is not null)
+            .WithMessage("'{PropertyName}' must be a Slack workspace id (T…).");
         RuleFor(c => c.Text).MaximumLength(100);
         RuleFor(c => c.Emoji).Matches("^:[a-z0-9_+\\-']+:$").When(c => !string.IsNullOrEmpty(c.Emoji))
             .WithMessage("'{PropertyName}' must look like :emoji_name:.");
