@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ICodemarkRepository, CodemarkRepository>();
         services.AddScoped<IReplyRepository, ReplyRepository>();
+        services.AddScoped<IReactionRepository, ReactionRepository>();
         services.AddScoped<ISlackShareRepository, SlackShareRepository>();
         services.AddScoped<ISlackIdentityRepository, SlackIdentityRepository>();
         services.AddScoped<ISlackInstallationRepository, SlackInstallationRepository>();

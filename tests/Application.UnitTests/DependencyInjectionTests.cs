@@ -137,6 +137,7 @@ public sealed class DependencyInjectionTests
         services.AddSingleton(Substitute.For<IUserRepository>());
         services.AddSingleton(Substitute.For<ICodemarkRepository>());
         services.AddSingleton(Substitute.For<IReplyRepository>());
+        services.AddSingleton(Substitute.For<IReactionRepository>());
         services.AddSingleton(Substitute.For<ISlackShareRepository>());
         services.AddSingleton(Substitute.For<ISlackIdentityRepository>());
         services.AddSingleton(Substitute.For<CodeStream.Integrations.Application.Common.WorkQueue.IWorkQueue>());

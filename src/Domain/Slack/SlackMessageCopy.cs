@@ -4,7 +4,8 @@ namespace CodeStream.Integrations.Domain.Slack;
 
 /// <summary>
 /// A reply's message in a Slack thread, in either direction: the message a Slack user wrote that became the reply
-/// (<see cref="SlackPostOrigin.Value"/>), or the copy this integration posted. One per <c>(workspace, channel, ts)</c>.
+/// (<see cref="SlackPostOrigin.Value"/>), or a copy this integration posted (<see cref="PostedByBot"/>), which
+/// follows every edit and delete of the reply. One per <c>(workspace, channel, ts)</c>.
 /// </summary>
 public sealed record SlackMessageCopy(
     PostId PostId,
@@ -13,4 +14,5 @@ public sealed record SlackMessageCopy(
     SlackTs Ts,
     SlackTs ThreadTs,
     string? Permalink,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    bool PostedByBot = false);

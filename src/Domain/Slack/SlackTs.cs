@@ -38,6 +38,24 @@ public readonly record struct SlackTs
         return true;
     }
 
+    /// <summary>Microseconds since the epoch (Slack's ts is seconds.microseconds): orders two Slack moments exactly.</summary>
+    public long ToUnixMicroseconds()
+    {
+        var dot = Value.IndexOf('.', StringComparison.Ordinal);
+        var seconds = long.Parse(Value.AsSpan(0, dot), provider: System.Globalization.CultureInfo.InvariantCulture);
+        var fraction = Value.AsSpan(dot + 1);
+        var micros = 0L;
+        for (var i = 0; i < 6; i++)
+        {
+            micros = (micros * 10) + (i < fraction.Length ? fraction[i] - '0' : 0);
+        }
+
+        return (seconds * 1_000_000) + micros;
+    }
+
+    /// <summary>Whether this moment is later than <paramref name="other"/>.</summary>
+    public bool IsAfter(SlackTs other) => ToUnixMicroseconds() > other.ToUnixMicroseconds();
+
     /// <summary>The moment the message was posted, to the millisecond (Slack's ts is seconds.microseconds).</summary>
     public DateTimeOffset ToDateTimeOffset()
     {

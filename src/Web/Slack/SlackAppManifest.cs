@@ -11,7 +11,10 @@ namespace CodeStream.Integrations.Web.Slack;
 /// </summary>
 public static class SlackAppManifest
 {
-    public static readonly IReadOnlyList<string> BotEvents = ["message.channels", "message.groups", "message.mpim", "tokens_revoked", "app_uninstalled"];
+    public static readonly IReadOnlyList<string> BotEvents = [
+        "message.channels", "message.groups", "message.mpim", "reaction_added", "reaction_removed", "channel_rename", "group_rename",
+        "tokens_revoked", "app_uninstalled",
+    ];
 
     public static string InteractivityUrl(Uri origin) => new Uri(origin, Slack.ProviderActionEndpoints.InteractivityPath).ToString();
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CodeStream.Integrations.TestSupport.Slack;
 
-/// <summary>conversations.invite, conversations.open, conversations.replies and users.conversations.</summary>
+/// <summary>conversations.info, conversations.invite, conversations.open, conversations.replies, conversations.history and users.conversations.</summary>
 internal static class ConversationMethods
 {
     private const int MaxOpenUsers = 8;
@@ -17,6 +17,7 @@ internal static class ConversationMethods
 
     public static void Register(SlackMethodDispatcher dispatcher)
     {
+        dispatcher.Add("conversations.info", Info);
         dispatcher.Add("conversations.invite", Invite);
         dispatcher.Add("conversations.open", Open);
         dispatcher.Add("conversations.replies", Replies);
@@ -50,6 +51,22 @@ internal static class ConversationMethods
         state.DirectConversations[key] = channel.Id;
         alreadyOpen = false;
         return channel;
+    }
+
+    /// <summary>
+    /// Like Slack: the read scope of the conversation's kind; a private channel or DM the caller is not in is
+    /// <c>channel_not_found</c>.
+    /// </summary>
+    private static JsonObject Info(SlackCall call)
+    {
+        var channel = call.Channel();
+        call.RequireScope(ConversationTypes.Values.First(t => t.Kind == channel.Kind).ReadScope);
+        if (channel.Kind != ChannelKind.Public && !channel.Members.Contains(call.Actor))
+        {
+            throw new SlackApiException("channel_not_found");
+        }
+
+        return new JsonObject { ["channel"] = SlackJson.Channel(channel, call.Actor) };
     }
 
     private static JsonObject Invite(SlackCall call)

@@ -27,9 +27,13 @@ public sealed class ManifestTests(ManifestHost host) : IClassFixture<ManifestHos
         "channels:read channels:write chat:write groups:read groups:write im:read mpim:read mpim:write users.profile:write users:read users:read.email".Split(' ');
 
     private static readonly string[] BotScopes =
-        "channels:history channels:read chat:write chat:write.customize groups:history groups:read mpim:history mpim:read users:read users:read.email".Split(' ');
+        "channels:history channels:read chat:write chat:write.customize groups:history groups:read mpim:history mpim:read reactions:read users:read users:read.email".Split(' ');
 
-    private static readonly string[] BotEvents = ["message.channels", "message.groups", "message.mpim", "tokens_revoked", "app_uninstalled"];
+    private static readonly string[] BotEvents =
+    [
+        "message.channels", "message.groups", "message.mpim", "reaction_added", "reaction_removed", "channel_rename", "group_rename",
+        "tokens_revoked", "app_uninstalled",
+    ];
 
     [Fact]
     public async Task GetManifest_WhenCalledWithApiKey_ReturnsJsonWhoseUrlsDeriveFromThePublicOrigin()

@@ -49,13 +49,17 @@ internal static class SlackEvent
             e["thread_ts"] = threadTs;
         });
 
-    /// <summary><c>message_changed.json</c>: the message <paramref name="messageTs"/> of the thread now reads <paramref name="newText"/> (the sample's by default).</summary>
-    public static string MessageChanged(string eventId, string messageTs, string threadTs, string eventTs, string? newText = null) =>
+    /// <summary>
+    /// <c>message_changed.json</c>: the message <paramref name="messageTs"/> of the thread now reads
+    /// <paramref name="newText"/> (the sample's by default), edited at <paramref name="editedTs"/> (the event's ts by default).
+    /// </summary>
+    public static string MessageChanged(string eventId, string messageTs, string threadTs, string eventTs, string? newText = null, string? editedTs = null) =>
         Edit(SlackEventSamples.MessageChanged, eventId, root =>
         {
             var e = root["event"]!;
             e["ts"] = eventTs;
             e["event_ts"] = eventTs;
+            e["message"]!["edited"]!["ts"] = editedTs ?? eventTs;
             foreach (var name in new[] { "message", "previous_message" })
             {
                 e[name]!["ts"] = messageTs;
@@ -105,6 +109,52 @@ internal static class SlackEvent
     /// <summary><c>app_uninstalled.json</c> as it happens at <paramref name="at"/> (now by default).</summary>
     public static string AppUninstalled(string eventId, DateTimeOffset? at = null, string? apiAppId = null) =>
         Edit(SlackEventSamples.AppUninstalled, eventId, root => Stamp(root, at, apiAppId));
+
+    /// <summary>The Slack ts <paramref name="seconds"/> after <paramref name="ts"/> (same microseconds).</summary>
+    public static string TsAfter(string ts, int seconds)
+    {
+        var parts = ts.Split('.');
+        return $"{long.Parse(parts[0], CultureInfo.InvariantCulture) + seconds}.{parts[1]}";
+    }
+
+    /// <summary><c>reaction_added</c> / <c>reaction_removed</c> by <paramref name="user"/> on the message <paramref name="itemTs"/>, at <paramref name="eventTs"/>.</summary>
+    public static string Reaction(string eventId, string type, string user, string emoji, string channel, string itemTs, string eventTs) =>
+        new JsonObject
+        {
+            ["token"] = "Jhj5dZrVaK7ZwHHjRyZWjbDl",
+            ["team_id"] = "T0AAA0001",
+            ["api_app_id"] = "A0CSAPP01",
+            ["event"] = new JsonObject
+            {
+                ["type"] = type,
+                ["user"] = user,
+                ["reaction"] = emoji,
+                ["item_user"] = "U0BBB0002",
+                ["item"] = new JsonObject { ["type"] = "message", ["channel"] = channel, ["ts"] = itemTs },
+                ["event_ts"] = eventTs,
+            },
+            ["type"] = "event_callback",
+            ["event_id"] = eventId,
+            ["event_time"] = long.Parse(eventTs.Split('.')[0], CultureInfo.InvariantCulture),
+        }.ToJsonString();
+
+    /// <summary><c>channel_rename</c>: the channel is now called <paramref name="name"/>.</summary>
+    public static string ChannelRename(string eventId, string channel, string name) =>
+        new JsonObject
+        {
+            ["token"] = "Jhj5dZrVaK7ZwHHjRyZWjbDl",
+            ["team_id"] = "T0AAA0001",
+            ["api_app_id"] = "A0CSAPP01",
+            ["event"] = new JsonObject
+            {
+                ["type"] = "channel_rename",
+                ["channel"] = new JsonObject { ["id"] = channel, ["name"] = name, ["created"] = 1_763_000_000 },
+                ["event_ts"] = $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.000100",
+            },
+            ["type"] = "event_callback",
+            ["event_id"] = eventId,
+            ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        }.ToJsonString();
 
     /// <summary>Milliseconds since the epoch of a Slack ts (<c>seconds.micros</c>), as CodeStream's createdAt.</summary>
     public static long ToUnixMilliseconds(string ts)

@@ -24,6 +24,9 @@ public sealed record CodemarkDto(
     IReadOnlyList<SharedToDto> SharedTo,
     IReadOnlyList<ReplyDto> Replies)
 {
+    /// <summary>Reactions on the codemark itself: <c>{ "thumbsup": ["userId", …] }</c>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Reactions { get; init; } = ReactionsDto.None;
+
     public static CodemarkDto From(Codemark codemark, IReadOnlyList<SharedToDto>? sharedTo = null, IReadOnlyList<ReplyDto>? replies = null) => new(
         codemark.Id.Value,
         codemark.TeamId.Value,

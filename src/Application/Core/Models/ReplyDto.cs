@@ -2,6 +2,16 @@ using CodeStream.Integrations.Domain.Core.Posts;
 
 namespace CodeStream.Integrations.Application.Core.Models;
 
+/// <summary>Reactions as CodeStream shows them: each emoji with the people who reacted with it, in order.</summary>
+public static class ReactionsDto
+{
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> None { get; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> From(IEnumerable<Persistence.PostReaction> reactions) =>
+        reactions.GroupBy(r => r.Emoji, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.UserId.Value)], StringComparer.Ordinal);
+}
+
 public sealed record FileReferenceDto(string Name, string? Mimetype, long? Size, string? Url);
 
 public sealed record ReplyDto(
@@ -18,6 +28,9 @@ public sealed record ReplyDto(
     IReadOnlyList<FileReferenceDto> Files,
     IReadOnlyList<SharedToDto> SharedTo)
 {
+    /// <summary>Who reacted with what: <c>{ "thumbsup": ["userId", …] }</c>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Reactions { get; init; } = ReactionsDto.None;
+
     public static ReplyDto From(Post reply, IReadOnlyList<SharedToDto>? sharedTo = null) => new(
         reply.Id.Value,
         reply.CodemarkId.Value,

@@ -28,6 +28,9 @@ public interface ISlackGateway
     /// <summary>Opens (or finds) the DM or group DM with these users and returns its channel id.</summary>
     Task<string> OpenConversationAsync(string token, IReadOnlyList<string> userIds, CancellationToken cancellationToken);
 
+    /// <summary><c>conversations.info</c>: the conversation's kind and name (a DM's other person as <c>DmUserId</c>).</summary>
+    Task<SlackConversation> GetConversationAsync(string token, string channelId, CancellationToken cancellationToken);
+
     /// <summary>Every conversation the token's user is in (all pages), archived ones excluded.</summary>
     Task<IReadOnlyList<SlackConversation>> ListUserConversationsAsync(string token, CancellationToken cancellationToken);
 

@@ -12,7 +12,7 @@ public sealed record SlackSettings
 
     /// <summary>Bot scopes requested at connect (docs/slack-behaviour.md, “Connecting Slack”).</summary>
     public const string BotScopes =
-        "channels:history,channels:read,chat:write,chat:write.customize,groups:history,groups:read,mpim:history,mpim:read,users:read,users:read.email";
+        "channels:history,channels:read,chat:write,chat:write.customize,groups:history,groups:read,mpim:history,mpim:read,reactions:read,users:read,users:read.email";
 
     public string? AppId { get; init; }
 

@@ -61,6 +61,15 @@ public sealed record SlackEventBody(
     IReadOnlyList<string> RevokedUserIds,
     IReadOnlyList<string> RevokedBotIds)
 {
+    /// <summary>A changed message's <c>edited.ts</c>: when that edit was made.</summary>
+    public string? EditedTs { get; init; }
+
+    /// <summary>A reaction event's emoji name (<c>reaction</c>) and the message it is on (<c>item</c>).</summary>
+    public SlackReactionItem? Reaction { get; init; }
+
+    /// <summary><c>channel_rename</c> / <c>group_rename</c>: the channel object, with its new name.</summary>
+    public SlackRenamedChannel? RenamedChannel { get; init; }
+
     internal static SlackEventBody From(JsonElement e) => new(
         SlackJsonFields.Text(e, "type"),
         SlackJsonFields.Text(e, "subtype"),
@@ -78,7 +87,19 @@ public sealed record SlackEventBody(
         e.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object ? From(message) : null,
         e.TryGetProperty("previous_message", out var previous) && previous.ValueKind == JsonValueKind.Object ? From(previous) : null,
         Strings(e, "tokens", "oauth"),
-        Strings(e, "tokens", "bot"));
+        Strings(e, "tokens", "bot"))
+    {
+        EditedTs = Child(e, "edited") is { } edited ? SlackJsonFields.Text(edited, "ts") : null,
+        Reaction = SlackJsonFields.Text(e, "reaction") is { } emoji && Child(e, "item") is { } item
+            ? new SlackReactionItem(emoji, SlackJsonFields.Text(item, "type"), SlackJsonFields.Text(item, "channel"), SlackJsonFields.Text(item, "ts"), SlackJsonFields.Text(e, "event_ts"))
+            : null,
+        RenamedChannel = Child(e, "channel") is { } channel
+            ? new SlackRenamedChannel(SlackJsonFields.Text(channel, "id"), SlackJsonFields.Text(channel, "name"))
+            : null,
+    };
+
+    private static JsonElement? Child(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object ? child : null;
 
     private static IReadOnlyList<string> Strings(JsonElement e, string parent, string name) =>
         e.TryGetProperty(parent, out var p) && p.ValueKind == JsonValueKind.Object
@@ -86,6 +107,12 @@ public sealed record SlackEventBody(
             ? [.. list.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)]
             : [];
 }
+
+/// <summary>What a reaction is and what it is on: a message (<c>item.type</c>) in a channel, at <c>item.ts</c>; when it happened.</summary>
+public sealed record SlackReactionItem(string Emoji, string? ItemType, string? Channel, string? Ts, string? EventTs);
+
+/// <summary>A renamed channel: its id and new name.</summary>
+public sealed record SlackRenamedChannel(string? Id, string? Name);
 
 /// <summary>A file attached to a Slack message; kept as a reference (name, type, size, permalink).</summary>
 public sealed record SlackFile(string? Name, string? Mimetype, long? Size, string? Permalink)

@@ -1,4 +1,5 @@
 using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Teams;
 using CodeStream.Integrations.Domain.Core.Users;
@@ -35,7 +36,7 @@ internal sealed class SlackAuthorResolver(
             return await RegisteredByEmailAsync(teamId, identity, knownFaux.Email, cancellationToken).ConfigureAwait(false) ?? knownFaux;
         }
 
-        var profile = await profiles.GetAsync(identity.SlackTeamId.Value, identity.SlackUserId.Value, botToken, cancellationToken).ConfigureAwait(false);
+        var profile = await ProfileOrBareAsync(identity, botToken, cancellationToken).ConfigureAwait(false);
         if (await RegisteredByEmailAsync(teamId, identity, profile.Email, cancellationToken).ConfigureAwait(false) is { } registered)
         {
             return registered;
@@ -56,6 +57,22 @@ internal sealed class SlackAuthorResolver(
 
         return await users.FindByExternalIdAsync(teamId, fauxId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Faux user {fauxId} could neither be added nor found.");
+    }
+
+    /// <summary>
+    /// The profile only adds detail (name, e-mail): a permanent refusal (<c>user_not_found</c>, a missing scope) leaves
+    /// a faux user named by the Slack id rather than losing the reply. A transient failure is retried as usual.
+    /// </summary>
+    private async Task<SlackUserProfile> ProfileOrBareAsync(SlackIdentity identity, string botToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await profiles.GetAsync(identity.SlackTeamId.Value, identity.SlackUserId.Value, botToken, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException exception) when (!exception.IsTransient && !exception.IsTokenRevoked)
+        {
+            return new SlackUserProfile(identity.SlackUserId.Value, identity.SlackTeamId.Value, identity.SlackUserId.Value, null, null, null, null, false, false);
+        }
     }
 
     private async Task<User?> RegisteredByEmailAsync(TeamId teamId, SlackIdentity identity, string? email, CancellationToken cancellationToken)

@@ -56,6 +56,15 @@ public interface ISlackShareRepository
     Task<SlackMessageCopy?> FindMessageCopyAsync(SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<SlackMessageCopy>> ListMessageCopiesOfPostAsync(PostId postId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the Slack edit <paramref name="editedTs"/> as applied to the message; <c>false</c> (nothing changes) when
+    /// an edit as recent or more recent was applied already.
+    /// </summary>
+    Task<bool> TryMarkEditedAsync(SlackMessageCopy message, SlackTs editedTs, CancellationToken cancellationToken);
+
+    /// <summary>The channel is now called <paramref name="name"/>: every share into it says so. Returns how many.</summary>
+    Task<int> RenameChannelAsync(SlackTeamId slackTeamId, SlackChannelId channelId, string name, CancellationToken cancellationToken);
 }
 
 /// <summary>A reservation to share into a conversation: the intent its card carries, and when it was taken.</summary>

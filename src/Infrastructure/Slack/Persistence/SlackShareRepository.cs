@@ -8,18 +8,13 @@ using CodeStream.Integrations.Infrastructure.Persistence;
 
 namespace CodeStream.Integrations.Infrastructure.Slack.Persistence;
 
-internal sealed class SlackShareRepository(DbSession session, SlackThreadCache threads, WorkQueue.WorkQueueSignal? signal = null, TimeProvider? clock = null)
+internal sealed partial class SlackShareRepository(DbSession session, SlackThreadCache threads, WorkQueue.WorkQueueSignal? signal = null, TimeProvider? clock = null)
     : ISlackShareRepository
 {
     private const string ShareColumns = """
         codemark_id AS CodemarkId, team_id AS TeamId, slack_team_id AS SlackTeamId, slack_team_name AS SlackTeamName,
         channel_id AS ChannelId, channel_name AS ChannelName, ts AS Ts, permalink AS Permalink, shared_at AS SharedAt,
         shared_by_user_id AS SharedByUserId, deleted_in_slack_at AS DeletedInSlackAt, idempotency_key AS IdempotencyKey
-        """;
-
-    private const string CopyColumns = """
-        c.post_id AS PostId, c.slack_team_id AS SlackTeamId, c.channel_id AS ChannelId, c.ts AS Ts, c.thread_ts AS ThreadTs,
-        c.permalink AS Permalink, c.created_at AS CreatedAt
         """;
 
     // Both the share identifier and (workspace, channel, ts) are unique: the database refuses a second record.
@@ -50,6 +45,10 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
         WHERE slack_team_id = @SlackTeamId AND channel_id = @ChannelId AND ts = @Ts AND deleted_in_slack_at IS NULL
         """;
 
+    private const string RenameChannelSql = """
+        UPDATE codemark_shares SET channel_name = @Name WHERE slack_team_id = @SlackTeamId AND channel_id = @ChannelId
+        """;
+
     private static readonly string EnqueueForOtherThreadsSql = WorkQueue.WorkItemInsert.SqlWhen("""
         EXISTS (SELECT 1 FROM codemark_shares
                 WHERE codemark_id = @CodemarkId AND deleted_in_slack_at IS NULL AND (@Except IS NULL OR share_id <> @Except))
@@ -74,23 +73,6 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
 
     private const string ReleaseSql = """
         DELETE FROM share_reservations WHERE codemark_id = @CodemarkId AND slack_team_id = @SlackTeamId AND channel_id = @ChannelId
-        """;
-
-    private const string InsertCopySql = """
-        INSERT INTO slack_message_copies (slack_team_id, channel_id, ts, post_id, thread_ts, permalink, created_at)
-        VALUES (@SlackTeamId, @ChannelId, @Ts, @PostId, @ThreadTs, @Permalink, @CreatedAt)
-        ON CONFLICT DO NOTHING
-        """;
-
-    private const string SelectCopiesOfCodemarkSql = $"""
-        SELECT {CopyColumns} FROM slack_message_copies c JOIN posts p ON p.id = c.post_id
-        WHERE p.codemark_id = @CodemarkId ORDER BY c.created_at
-        """;
-
-    private const string SelectCopiesOfPostSql = $"SELECT {CopyColumns} FROM slack_message_copies c WHERE c.post_id = @PostId";
-
-    private const string SelectCopySql = $"""
-        SELECT {CopyColumns} FROM slack_message_copies c WHERE c.slack_team_id = @SlackTeamId AND c.channel_id = @ChannelId AND c.ts = @Ts
         """;
 
     public async Task<bool> TryAddShareAsync(CodemarkShare share, CancellationToken cancellationToken)
@@ -156,6 +138,9 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
             cancellationToken);
     }
 
+    public Task<int> RenameChannelAsync(SlackTeamId slackTeamId, SlackChannelId channelId, string name, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(RenameChannelSql, new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Name = name }, cancellationToken);
+
     public async Task<bool> EnqueueForOtherThreadsAsync(
         CodemarkId codemarkId, string? exceptShareId, Application.Common.WorkQueue.NewWorkItem work, CancellationToken cancellationToken)
     {
@@ -206,46 +191,6 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
         session.ExecuteAsync(
             ReleaseSql, new { CodemarkId = codemarkId.Value, SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value }, cancellationToken);
 
-    public async Task<bool> TryAddMessageCopyAsync(SlackMessageCopy copy, CancellationToken cancellationToken)
-    {
-        var inserted = await session.ExecuteAsync(
-            InsertCopySql,
-            new
-            {
-                SlackTeamId = copy.SlackTeamId.Value,
-                ChannelId = copy.ChannelId.Value,
-                Ts = copy.Ts.Value,
-                PostId = copy.PostId.Value,
-                ThreadTs = copy.ThreadTs.Value,
-                copy.Permalink,
-                CreatedAt = UnixTime.ToMs(copy.CreatedAt),
-            },
-            cancellationToken).ConfigureAwait(false);
-        return inserted == 1;
-    }
-
-    public async Task<IReadOnlyList<SlackMessageCopy>> ListMessageCopiesAsync(CodemarkId codemarkId, CancellationToken cancellationToken)
-    {
-        var rows = await session.QueryAsync<CopyRow>(SelectCopiesOfCodemarkSql, new { CodemarkId = codemarkId.Value }, cancellationToken)
-            .ConfigureAwait(false);
-        return [.. rows.Select(ToCopy)];
-    }
-
-    public async Task<SlackMessageCopy?> FindMessageCopyAsync(
-        SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken)
-    {
-        var row = await session.QuerySingleOrDefaultAsync<CopyRow>(
-            SelectCopySql, new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Ts = ts.Value }, cancellationToken)
-            .ConfigureAwait(false);
-        return row is null ? null : ToCopy(row);
-    }
-
-    public async Task<IReadOnlyList<SlackMessageCopy>> ListMessageCopiesOfPostAsync(PostId postId, CancellationToken cancellationToken)
-    {
-        var rows = await session.QueryAsync<CopyRow>(SelectCopiesOfPostSql, new { PostId = postId.Value }, cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(ToCopy)];
-    }
-
     private static CodemarkShare? ToShareOrNull(ShareRow? row) => row is null ? null : ToShare(row);
 
     private static CodemarkShare ToShare(ShareRow row) => new(
@@ -261,15 +206,6 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
         UserId.Parse(row.SharedByUserId),
         UnixTime.FromMs(row.DeletedInSlackAt),
         row.IdempotencyKey);
-
-    private static SlackMessageCopy ToCopy(CopyRow row) => new(
-        PostId.Parse(row.PostId),
-        SlackTeamId.Parse(row.SlackTeamId),
-        SlackChannelId.Parse(row.ChannelId),
-        SlackTs.Parse(row.Ts),
-        SlackTs.Parse(row.ThreadTs),
-        row.Permalink,
-        UnixTime.FromMs(row.CreatedAt));
 
     private sealed class ShareRow
     {
@@ -296,23 +232,6 @@ internal sealed class SlackShareRepository(DbSession session, SlackThreadCache t
         public long? DeletedInSlackAt { get; set; }
 
         public string? IdempotencyKey { get; set; }
-    }
-
-    private sealed class CopyRow
-    {
-        public string PostId { get; set; } = string.Empty;
-
-        public string SlackTeamId { get; set; } = string.Empty;
-
-        public string ChannelId { get; set; } = string.Empty;
-
-        public string Ts { get; set; } = string.Empty;
-
-        public string ThreadTs { get; set; } = string.Empty;
-
-        public string? Permalink { get; set; }
-
-        public long CreatedAt { get; set; }
     }
 
     private sealed class ReservationRow

@@ -40,6 +40,10 @@ internal interface ISlackWebApi
     Task<SlackResponse> InviteAsync(
         [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
 
+    [Post("/conversations.info")]
+    Task<ConversationOpenResponse> ConversationInfoAsync(
+        [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);
+
     [Post("/conversations.open")]
     Task<ConversationOpenResponse> OpenConversationAsync(
         [Authorize] string token, [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form, CancellationToken cancellationToken);

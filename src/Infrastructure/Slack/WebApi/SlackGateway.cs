@@ -125,6 +125,13 @@ internal sealed class SlackGateway(
         return response.Channel?.Id ?? throw new SlackApiException("conversations.open", "channel_not_found");
     }
 
+    public async Task<SlackConversation> GetConversationAsync(string token, string channelId, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(
+            "conversations.info", token, () => api.ConversationInfoAsync(token, Form(("channel", channelId)), cancellationToken)).ConfigureAwait(false);
+        return response.Channel is { Id: not null } channel ? ToConversation(channel) : throw new SlackApiException("conversations.info", "channel_not_found");
+    }
+
     public Task<IReadOnlyList<SlackConversation>> ListUserConversationsAsync(string token, CancellationToken cancellationToken) =>
         SlackPaging.CollectAsync(async cursor =>
         {

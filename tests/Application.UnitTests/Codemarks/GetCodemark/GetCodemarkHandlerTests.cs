@@ -20,6 +20,7 @@ public sealed class GetCodemarkHandlerTests
     private readonly ICodemarkRepository _codemarks = Substitute.For<ICodemarkRepository>();
     private readonly IReplyRepository _replies = Substitute.For<IReplyRepository>();
     private readonly ISlackShareRepository _shares = Substitute.For<ISlackShareRepository>();
+    private readonly IReactionRepository _reactions = Substitute.For<IReactionRepository>();
     private readonly Codemark _codemark = Given.NewCodemark(TeamId.Parse("team_01"), Ada);
     private readonly GetCodemarkHandler _handler;
 
@@ -29,7 +30,8 @@ public sealed class GetCodemarkHandlerTests
         _shares.ListSharesAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(Array.Empty<CodemarkShare>());
         _shares.ListMessageCopiesAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(Array.Empty<SlackMessageCopy>());
         _replies.ListByCodemarkAsync(_codemark.Id, Arg.Any<CancellationToken>()).Returns(Array.Empty<Post>());
-        _handler = new GetCodemarkHandler(_codemarks, _replies, [new Application.Slack.Sharing.SlackCopies(_shares)]);
+        _reactions.ListForCodemarkAsync(_codemark, Arg.Any<CancellationToken>()).Returns(Array.Empty<PostReaction>());
+        _handler = new GetCodemarkHandler(_codemarks, _replies, _reactions, [new Application.Slack.Sharing.SlackCopies(_shares)]);
     }
 
     [Fact]

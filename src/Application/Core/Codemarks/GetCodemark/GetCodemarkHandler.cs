@@ -6,7 +6,8 @@ using MediatR;
 
 namespace CodeStream.Integrations.Application.Core.Codemarks.GetCodemark;
 
-internal sealed class GetCodemarkHandler(ICodemarkRepository codemarks, IReplyRepository replies, IEnumerable<IProviderCopies> providers)
+internal sealed class GetCodemarkHandler(
+    ICodemarkRepository codemarks, IReplyRepository replies, IReactionRepository reactions, IEnumerable<IProviderCopies> providers)
     : IRequestHandler<GetCodemarkQuery, CodemarkDto>
 {
     public async Task<CodemarkDto> Handle(GetCodemarkQuery request, CancellationToken cancellationToken)
@@ -22,9 +23,16 @@ internal sealed class GetCodemarkHandler(ICodemarkRepository codemarks, IReplyRe
         }
 
         var replyList = await replies.ListByCodemarkAsync(id, cancellationToken).ConfigureAwait(false);
+        var reactionsByPost = (await reactions.ListForCodemarkAsync(codemark, cancellationToken).ConfigureAwait(false)).ToLookup(r => r.PostId);
         return CodemarkDto.From(
             codemark,
             [.. copies.SelectMany(c => c.Codemark)],
-            [.. replyList.Select(r => ReplyDto.From(r, [.. copies.SelectMany(c => c.RepliesByPostId[r.Id.Value])]))]);
+            [.. replyList.Select(r => ReplyDto.From(r, [.. copies.SelectMany(c => c.RepliesByPostId[r.Id.Value])]) with
+            {
+                Reactions = ReactionsDto.From(reactionsByPost[r.Id]),
+            })]) with
+        {
+            Reactions = ReactionsDto.From(reactionsByPost[codemark.PostId]),
+        };
     }
 }

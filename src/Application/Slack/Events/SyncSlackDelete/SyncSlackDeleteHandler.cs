@@ -37,6 +37,11 @@ internal sealed class SyncSlackDeleteHandler(ISlackShareRepository shares, IRepl
             return WorkOutcome.Ignored("not-a-synced-reply");
         }
 
+        if (copy.PostedByBot)
+        {
+            return WorkOutcome.Ignored("own-copy-deleted-in-slack");
+        }
+
         var reply = await replies.GetAsync(copy.PostId, cancellationToken).ConfigureAwait(false);
         if (reply is null || reply.IsDeleted)
         {

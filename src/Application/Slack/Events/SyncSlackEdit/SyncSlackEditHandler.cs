@@ -12,8 +12,10 @@ namespace CodeStream.Integrations.Application.Slack.Events.SyncSlackEdit;
 
 /// <summary>
 /// docs/slack-behaviour.md, “Thread events”, "Edit": when <c>message.ts</c> is a reply that came from Slack and its text really changed, the reply
-/// takes the new text (converted as on creation) and is marked edited. Metadata-only changes are ignored. An edit that
-/// overtakes its message's creation is retried a few times before being ignored.
+/// takes the new text (converted as on creation) and is marked edited at Slack's <c>edited.ts</c>. An edit older
+/// than the one applied last (delivered late) changes nothing; metadata-only changes are ignored; the bot's copies
+/// are ours and never read back. An edit that overtakes its message's creation is retried a few times before being
+/// ignored.
 /// </summary>
 internal sealed class SyncSlackEditHandler(
     ISlackShareRepository shares,
@@ -47,6 +49,11 @@ internal sealed class SyncSlackEditHandler(
                 : WorkOutcome.Ignored("not-a-synced-reply");
         }
 
+        if (copy.PostedByBot)
+        {
+            return WorkOutcome.Ignored("own-copy");
+        }
+
         var reply = await replies.GetAsync(copy.PostId, cancellationToken).ConfigureAwait(false);
         if (reply is null || reply.IsDeleted || reply.Origin != SlackPostOrigin.Value)
         {
@@ -60,12 +67,20 @@ internal sealed class SyncSlackEditHandler(
         }
 
         var text = await textReader.ReadAsync(reply.TeamId, slackTeamId, bot.BotToken, message.Text ?? string.Empty, cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(text.Markdown) || reply.Edit(text.Markdown, clock.GetUtcNow(), text.MentionedUserIds) is not { } edited)
+        SlackTs? editedTs = SlackTs.TryParse(message.EditedTs, out var slackEditTs) ? slackEditTs : null;
+        var edited = string.IsNullOrWhiteSpace(text.Markdown)
+            ? null
+            : reply.Edit(text.Markdown, editedTs?.ToDateTimeOffset() ?? clock.GetUtcNow(), text.MentionedUserIds);
+        if (edited is null && editedTs is null)
         {
             return WorkOutcome.Ignored("text-unchanged");
         }
 
-        await mediator.Send(new RecordSlackEditCommand(edited), cancellationToken).ConfigureAwait(false);
-        return WorkOutcome.Done(edited.Id.Value);
+        if (!await mediator.Send(new RecordSlackEditCommand(edited, copy, editedTs), cancellationToken).ConfigureAwait(false))
+        {
+            return WorkOutcome.Ignored("older-edit");
+        }
+
+        return edited is null ? WorkOutcome.Ignored("text-unchanged") : WorkOutcome.Done(edited.Id.Value);
     }
 }

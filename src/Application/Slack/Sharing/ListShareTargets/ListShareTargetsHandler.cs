@@ -9,7 +9,8 @@ namespace CodeStream.Integrations.Application.Slack.Sharing.ListShareTargets;
 
 /// <summary>
 /// All pages of <c>users.conversations</c> (archived excluded), with readable names: <c>#channel</c>, group DMs as the
-/// people in them, DMs as the other person's name (<c>users.info</c>, looked up once each). Sorted by name.
+/// other people in them, DMs as the other person's name (<c>users.info</c>, looked up once each, the viewer too for
+/// their handle). Sorted by name.
 /// </summary>
 internal sealed class ListShareTargetsHandler(IUserRepository users, SlackTokenService tokens, ISlackGateway slack, SlackSettings settings)
     : IRequestHandler<ListShareTargetsQuery, IReadOnlyList<ShareTargetDto>>
@@ -27,27 +28,31 @@ internal sealed class ListShareTargetsHandler(IUserRepository users, SlackTokenS
         _ = await users.GetAsync(userId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("User", userId.Value);
         var slackTeamId = SlackTeamId.Parse(request.SlackTeamId);
 
+        var viewer = (await tokens.GetUserInstallationAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false)).SlackUserId.Value;
         return await tokens.WithUserTokenAsync(
             userId,
             slackTeamId,
             async token =>
             {
                 var conversations = await slack.ListUserConversationsAsync(token, cancellationToken).ConfigureAwait(false);
-                var dmNames = await NamesOfDmPartnersAsync(token, conversations, cancellationToken).ConfigureAwait(false);
+                var people = await NamesOfPeopleAsync(token, conversations, viewer, cancellationToken).ConfigureAwait(false);
+                var viewerHandle = people.TryGetValue(viewer, out var self) ? self.Handle : null;
                 return (IReadOnlyList<ShareTargetDto>)[.. conversations
                     .Where(c => !c.IsArchived)
-                    .Select(c => ToTarget(c, dmNames))
+                    .Select(c => ToTarget(c, people, viewerHandle))
                     .OrderBy(t => t.Name.TrimStart('#', '@'), StringComparer.OrdinalIgnoreCase)
                     .ThenBy(t => t.Id, StringComparer.Ordinal)];
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> NamesOfDmPartnersAsync(
-        string token, IReadOnlyList<SlackConversation> conversations, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, (string Name, string? Handle)>> NamesOfPeopleAsync(
+        string token, IReadOnlyList<SlackConversation> conversations, string viewer, CancellationToken cancellationToken)
     {
-        var partners = conversations.Where(c => c.IsIm && c.DmUserId is not null).Select(c => c.DmUserId!).Distinct().ToArray();
-        var names = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        var partners = conversations.Where(c => c.IsIm && c.DmUserId is not null).Select(c => c.DmUserId!)
+            .Concat(conversations.Any(c => c.IsMpim) ? [viewer] : [])
+            .Distinct().ToArray();
+        var names = new System.Collections.Concurrent.ConcurrentDictionary<string, (string Name, string? Handle)>();
         await Parallel.ForEachAsync(
             partners,
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallelLookups, CancellationToken = cancellationToken },
@@ -56,47 +61,30 @@ internal sealed class ListShareTargetsHandler(IUserRepository users, SlackTokenS
                 try
                 {
                     var profile = await slack.GetUserInfoAsync(token, partner, ct).ConfigureAwait(false);
-                    names[partner] = profile.RealName ?? profile.DisplayName ?? profile.Name;
+                    names[partner] = (SlackConversationNames.Person(profile), profile.Name);
                 }
                 catch (SlackApiException)
                 {
-                    names[partner] = partner; // Unknown person: show the id rather than hide the DM.
+                    names[partner] = (partner, null); // Unknown person: show the id rather than hide the DM.
                 }
             }).ConfigureAwait(false);
         return names;
     }
 
-    private static ShareTargetDto ToTarget(SlackConversation conversation, IReadOnlyDictionary<string, string> dmNames)
+    private static ShareTargetDto ToTarget(
+        SlackConversation conversation, IReadOnlyDictionary<string, (string Name, string? Handle)> people, string? viewerHandle)
     {
         if (conversation.IsIm)
         {
-            var name = conversation.DmUserId is not null && dmNames.TryGetValue(conversation.DmUserId, out var person) ? person : conversation.Id;
+            var name = conversation.DmUserId is not null && people.TryGetValue(conversation.DmUserId, out var person) ? person.Name : conversation.Id;
             return new ShareTargetDto(conversation.Id, $"@{name}", "direct");
         }
 
         if (conversation.IsMpim)
         {
-            return new ShareTargetDto(conversation.Id, GroupDmName(conversation.Name), "group");
+            return new ShareTargetDto(conversation.Id, SlackConversationNames.GroupDm(conversation.Name, viewerHandle), "group");
         }
 
         return new ShareTargetDto(conversation.Id, $"#{conversation.Name}", conversation.IsPrivate ? "private" : "channel");
-    }
-
-    // Slack names group DMs "mpdm-ada--grace--bob-1": the people, separated by "--".
-    private static string GroupDmName(string? name)
-    {
-        if (string.IsNullOrEmpty(name) || !name.StartsWith("mpdm-", StringComparison.Ordinal))
-        {
-            return name ?? "group";
-        }
-
-        var people = name[5..];
-        var suffix = people.LastIndexOf('-');
-        if (suffix > 0 && int.TryParse(people[(suffix + 1)..], out _))
-        {
-            people = people[..suffix];
-        }
-
-        return string.Join(", ", people.Split("--", StringSplitOptions.RemoveEmptyEntries));
     }
 }

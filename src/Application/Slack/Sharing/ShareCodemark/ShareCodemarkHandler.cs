@@ -14,7 +14,7 @@ using MediatR;
 namespace CodeStream.Integrations.Application.Slack.Sharing.ShareCodemark;
 
 /// <summary>
-/// Slack calls first (invite the bot, post as the user, permalink), then the share is recorded
+/// Slack calls first (invite the bot, post as the user, permalink, the conversation's name), then the share is recorded
 /// (<see cref="RecordShareCommand"/>). A reservation per (codemark, conversation) keeps concurrent identical shares
 /// from both posting; a failed Slack call releases it and records nothing.
 /// </summary>
@@ -26,6 +26,7 @@ internal sealed class ShareCodemarkHandler(
     SlackBotTokens bots,
     SlackTokenService tokens,
     SlackMentionResolver mentions,
+    SlackConversationNamer conversationNames,
     ISlackGateway slack,
     SlackSettings settings,
     IMediator mediator,
@@ -122,7 +123,7 @@ internal sealed class ShareCodemarkHandler(
             slackTeamId,
             bot.SlackTeamName,
             SlackChannelId.Parse(posted.ChannelId),
-            ChannelName: null,
+            await ChannelNameAsync(userId, slackTeamId, posted, cancellationToken).ConfigureAwait(false),
             SlackTs.Parse(posted.Ts),
             await PermalinkAsync(userId, slackTeamId, posted, cancellationToken).ConfigureAwait(false),
             clock.GetUtcNow(),
@@ -195,6 +196,21 @@ internal sealed class ShareCodemarkHandler(
         catch (SlackApiException)
         {
             return null; // A share without a permalink still works; the link is a convenience.
+        }
+    }
+
+    private async Task<string?> ChannelNameAsync(UserId userId, SlackTeamId slackTeamId, SlackPostedMessage posted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var viewer = (await tokens.GetUserInstallationAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false)).SlackUserId.Value;
+            return await tokens.WithUserTokenAsync(
+                userId, slackTeamId, token => conversationNames.NameAsync(token, viewer, posted.ChannelId, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (SlackNotConnectedException)
+        {
+            return null; // Disconnected since the post: the name is a detail, the card is there.
         }
     }
 

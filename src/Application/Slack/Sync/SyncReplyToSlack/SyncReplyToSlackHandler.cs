@@ -13,7 +13,8 @@ namespace CodeStream.Integrations.Application.Slack.Sync.SyncReplyToSlack;
 /// <summary>
 /// docs/slack-behaviour.md, “Replies to Slack”: the bot posts the reply into each live thread that has no copy of it yet (as the author's name,
 /// <c>replied via CodeStream</c>), records the copy's ts at once (so its echo is ignored), and updates or deletes
-/// the copies on edits and deletes. Idempotent: a rerun posts nothing twice, even after a post whose answer was lost
+/// the copies it posted on edits and deletes, whatever the reply's origin (a modal reply, a Slack reply copied into
+/// another thread). The message a Slack user wrote is theirs: it is never changed. Idempotent: a rerun posts nothing twice, even after a post whose answer was lost
 /// (each copy carries the reply's id in its Slack metadata, and a retry looks for it first).
 /// </summary>
 internal sealed class SyncReplyToSlackHandler(
@@ -52,7 +53,7 @@ internal sealed class SyncReplyToSlackHandler(
             var copy = copies.FirstOrDefault(c => c.SlackTeamId == share.SlackTeamId && c.ChannelId == share.ChannelId && c.ThreadTs == share.Ts);
             if (reply.IsDeleted)
             {
-                if (copy is not null && reply.Origin == PostOrigin.CodeStream)
+                if (copy is { PostedByBot: true })
                 {
                     await DeleteQuietlyAsync(bot.BotToken, copy, cancellationToken).ConfigureAwait(false);
                     done++;
@@ -73,15 +74,17 @@ internal sealed class SyncReplyToSlackHandler(
 
                 await mediator.Send(
                     new RecordSlackCopyCommand(
-                        new SlackMessageCopy(reply.Id, share.SlackTeamId, share.ChannelId, SlackTs.Parse(ts), share.Ts, Permalink: null, clock.GetUtcNow())),
+                        new SlackMessageCopy(reply.Id, share.SlackTeamId, share.ChannelId, SlackTs.Parse(ts), share.Ts, Permalink: null, clock.GetUtcNow(), PostedByBot: true)),
                     cancellationToken).ConfigureAwait(false);
                 done++;
             }
-            else if (request.Change == SyncReplyToSlackCommand.Edited && reply.Origin == PostOrigin.CodeStream)
+            else if (request.Change == SyncReplyToSlackCommand.Edited && copy.PostedByBot)
             {
                 var content = await RenderAsync(reply, author, share, bot.BotToken, cancellationToken).ConfigureAwait(false);
-                await slack.UpdateMessageAsync(bot.BotToken, copy.ChannelId.Value, copy.Ts.Value, content, cancellationToken).ConfigureAwait(false);
-                done++;
+                if (await UpdateQuietlyAsync(bot.BotToken, copy, content, cancellationToken).ConfigureAwait(false))
+                {
+                    done++;
+                }
             }
         }
 
@@ -108,6 +111,20 @@ internal sealed class SyncReplyToSlackHandler(
         catch (SlackApiException exception) when (!exception.IsTransient)
         {
             return null; // the thread can't be read (e.g. a DM): post, as before
+        }
+    }
+
+    // A copy someone deleted in Slack has nothing left to update.
+    private async Task<bool> UpdateQuietlyAsync(string botToken, SlackMessageCopy copy, SlackMessageContent content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await slack.UpdateMessageAsync(botToken, copy.ChannelId.Value, copy.Ts.Value, content, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SlackApiException exception) when (exception.Error is "message_not_found")
+        {
+            return false;
         }
     }
 
