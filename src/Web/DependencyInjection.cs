@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ProblemDetailsFilter>();
         services.AddSingleton<IProblemMapper, SlackErrors>();
+        services.AddProductApiDocs();
         services.AddSingleton(provider => new SlackSigningSecrets(provider.GetRequiredService<SlackAppOptions>()));
         services.AddSingleton<SlackVerificationFilter>();
         services.AddSingleton<RejectedSlackRequests>();
@@ -56,7 +57,8 @@ public static class DependencyInjection
     {
         var api = endpoints.MapGroup("/api/v1")
             .AddEndpointFilter<ProblemDetailsFilter>()
-            .AddEndpointFilter<ApiKeyFilter>();
+            .AddEndpointFilter<ApiKeyFilter>()
+            .WithProductProblems();
         api.MapTeamEndpoints();
         api.MapCodemarkEndpoints();
         api.MapSlackUserEndpoints();
@@ -64,6 +66,7 @@ public static class DependencyInjection
         api.MapInboxEndpoints();
         api.MapResyncEndpoints();
         api.MapManifestEndpoint();
+        endpoints.MapProductApiDocs();
 
         endpoints.MapProviderActionProbes();
         endpoints.MapSlackEventsEndpoints();

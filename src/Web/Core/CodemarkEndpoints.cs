@@ -16,14 +16,21 @@ internal static class CodemarkEndpoints
     public static RouteGroupBuilder MapCodemarkEndpoints(this RouteGroupBuilder api)
     {
         var codemarks = api.MapGroup("/codemarks");
-        codemarks.MapGet("/{codemarkId}", GetCodemark);
-        codemarks.MapPut("/{codemarkId}", EditCodemark);
-        codemarks.MapDelete("/{codemarkId}", DeleteCodemark);
-        codemarks.MapPost("/{codemarkId}/replies", AddReply);
+        codemarks.MapGet("/{codemarkId}", GetCodemark)
+            .WithSummary("A codemark with its replies, reactions and where it was shared").Problems(StatusCodes.Status404NotFound);
+        codemarks.MapPut("/{codemarkId}", EditCodemark)
+            .WithSummary("Edit a codemark's title and text; its Slack cards follow").JsonBody<EditCodemarkBody>().Problems(StatusCodes.Status404NotFound);
+        codemarks.MapDelete("/{codemarkId}", DeleteCodemark)
+            .WithSummary("Delete a codemark; its Slack cards are deleted").Problems(StatusCodes.Status404NotFound);
+        codemarks.MapPost("/{codemarkId}/replies", AddReply)
+            .WithSummary("Reply to a codemark; the reply is posted into its Slack threads").JsonBody<AddReplyBody>()
+            .Problems(StatusCodes.Status404NotFound);
 
         var replies = api.MapGroup("/replies");
-        replies.MapPut("/{replyId}", EditReply);
-        replies.MapDelete("/{replyId}", DeleteReply);
+        replies.MapPut("/{replyId}", EditReply)
+            .WithSummary("Edit a reply; its Slack copies follow").JsonBody<EditReplyBody>().Problems(StatusCodes.Status404NotFound);
+        replies.MapDelete("/{replyId}", DeleteReply)
+            .WithSummary("Delete a reply; its Slack copies are deleted").Problems(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -14,10 +14,13 @@ internal static class TeamEndpoints
     public static RouteGroupBuilder MapTeamEndpoints(this RouteGroupBuilder api)
     {
         var teams = api.MapGroup("/teams");
-        teams.MapPost("/", CreateTeam);
-        teams.MapPost("/{teamId}/users", AddUser);
-        teams.MapGet("/{teamId}/users", ListUsers);
-        teams.MapPost("/{teamId}/codemarks", CreateCodemark);
+        teams.MapPost("/", CreateTeam).WithSummary("Create a team").JsonBody<CreateTeamBody>();
+        teams.MapPost("/{teamId}/users", AddUser)
+            .WithSummary("Add a user to a team").JsonBody<AddUserBody>().Problems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        teams.MapGet("/{teamId}/users", ListUsers)
+            .WithSummary("A team's users, faux users for Slack people included").Problems(StatusCodes.Status404NotFound);
+        teams.MapPost("/{teamId}/codemarks", CreateCodemark)
+            .WithSummary("Create a codemark with its markers").JsonBody<CreateCodemarkBody>().Problems(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -10,8 +10,8 @@ internal static class InboxEndpoints
 {
     public static RouteGroupBuilder MapInboxEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/slack/inbox", GetInbox);
-        api.MapPost("/slack/inbox/retry", RetryFailed);
+        api.MapGet("/slack/inbox", GetInbox).WithSummary("Durable work: counts, oldest age, and the items in a state");
+        api.MapPost("/slack/inbox/retry", RetryFailed).WithSummary("Retry failed work items, all or of one kind or id");
         return api;
     }
 

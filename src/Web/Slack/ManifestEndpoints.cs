@@ -6,7 +6,9 @@ internal static class ManifestEndpoints
     public static RouteGroupBuilder MapManifestEndpoint(this RouteGroupBuilder api)
     {
         api.MapGet("/slack/manifest", (IConfiguration configuration) =>
-            TypedResults.Text(SlackAppManifest.ToJson(SlackAppManifest.Build(configuration)), "application/json; charset=utf-8"));
+            TypedResults.Text(SlackAppManifest.ToJson(SlackAppManifest.Build(configuration)), "application/json; charset=utf-8"))
+            .WithSummary("The Slack app manifest for this host's URLs")
+            .Produces<string>(StatusCodes.Status200OK, "application/json");
         return api;
     }
 }

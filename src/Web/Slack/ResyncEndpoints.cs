@@ -15,8 +15,10 @@ internal static class ResyncEndpoints
 {
     public static RouteGroupBuilder MapResyncEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/slack/resync", StartAsync);
-        api.MapGet("/slack/resync/{id}", GetAsync);
+        api.MapPost("/slack/resync", StartAsync)
+            .WithSummary("Read the recently active shared threads again (optional body)").JsonBody<StartResyncBody>()
+            .Problems(StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/slack/resync/{id}", GetAsync).WithSummary("A resync run's progress").Problems(StatusCodes.Status404NotFound);
         return api;
     }
 

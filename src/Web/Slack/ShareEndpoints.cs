@@ -12,8 +12,11 @@ internal static class ShareEndpoints
 {
     public static RouteGroupBuilder MapShareEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/codemarks/{codemarkId}/shares", Share);
-        api.MapGet("/users/{userId}/slack/conversations", ListTargets);
+        api.MapPost("/codemarks/{codemarkId}/shares", Share)
+            .WithSummary("Share a codemark to a Slack conversation (201), or answer the existing share (200); Idempotency-Key honoured")
+            .JsonBody<ShareCodemarkBody>().SlackProblems();
+        api.MapGet("/users/{userId}/slack/conversations", ListTargets)
+            .WithSummary("Where the user can share in a Slack workspace: channels, private channels, group DMs, DMs").SlackProblems();
         return api;
     }
 

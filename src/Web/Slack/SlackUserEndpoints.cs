@@ -12,8 +12,12 @@ internal static class SlackUserEndpoints
     public static RouteGroupBuilder MapSlackUserEndpoints(this RouteGroupBuilder api)
     {
         var slack = api.MapGroup("/users/{userId}/slack");
-        slack.MapPost("/connect", Connect);
-        slack.MapPut("/status", UpdateStatus);
+        slack.MapPost("/connect", Connect)
+            .WithSummary("A single-use link that connects the user to Slack (OAuth v2) in their browser").JsonBody<ConnectSlackBody>()
+            .Problems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
+        slack.MapPut("/status", UpdateStatus)
+            .WithSummary("Set or clear the user's Slack status; slackTeamId may be left out with one workspace connected")
+            .JsonBody<SlackStatusBody>().SlackProblems();
         return api;
     }
 

@@ -6,7 +6,8 @@ namespace CodeStream.Integrations.Web.FunctionalTests.Operability;
 
 /// <summary>
 /// Logs an operator can use: every line of a Slack event's work carries its event_id (a scope), and the host's
-/// default levels (its appsettings.json) keep the HTTP client's per-call lines out.
+/// default levels (its appsettings.json) keep the HTTP client's per-call lines out; a reply's copy work and a share
+/// carry the codemark's and the reply's ids.
 /// </summary>
 public sealed class WorkLogScopeTests
 {
@@ -24,6 +25,35 @@ public sealed class WorkLogScopeTests
         Assert.Contains(work, e => e.Category.StartsWith("System.Net.Http", StringComparison.Ordinal) && e.AllText.Contains("users.info", StringComparison.Ordinal));
         Assert.Contains(work, e => e.Category.Contains("WorkItemRunner", StringComparison.Ordinal));
         Assert.All(work, e => Assert.Contains($"WorkKey={eventId}", e.Scopes));
+    }
+
+    [Fact]
+    public async Task LinesOfAReplysCopyWork_CarryTheCodemarkAndReplyIds()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var scenario = await SlackScenario.StartAsync(
+            settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:System.Net.Http"] = "Trace" },
+            loggerProvider: logs);
+        var (_, adaId, codemarkId) = await scenario.ConnectedCodemarkAsync();
+        var rootTs = (string)(await scenario.ShareToChannelAsync(codemarkId, adaId))["postId"]!;
+
+        var reply = await scenario.PostJsonAsync($"/api/v1/codemarks/{codemarkId}/replies", new { creatorId = adaId, text = "copied with ids" });
+        await SlackScenario.WaitUntilAsync(() => scenario.Slack.Thread(SlackScenario.ChannelId, rootTs).Any(m => m.IsReply), because: "the reply is copied");
+        await SlackScenario.WaitUntilAsync(
+            () => logs.Entries.Any(e => e.Scopes.Contains("WorkKind=slack-sync") && e.Category.Contains("WorkItemRunner", StringComparison.Ordinal)),
+            because: "the copy's work is logged");
+
+        var replyId = (string)reply["id"]!;
+        var slackCalls = logs.Entries.Where(e => e.Scopes.Contains("WorkKind=slack-sync") && e.Category.StartsWith("System.Net.Http", StringComparison.Ordinal)).ToList();
+        Assert.Contains(slackCalls, e => e.AllText.Contains("chat.postMessage", StringComparison.Ordinal));
+        Assert.All(slackCalls, e =>
+        {
+            Assert.Contains($"CodemarkId={codemarkId}", e.Scopes);
+            Assert.Contains($"ReplyId={replyId}", e.Scopes);
+        });
+        var share = logs.Entries.Where(e => e.Category.StartsWith("System.Net.Http", StringComparison.Ordinal) && e.AllText.Contains("conversations.invite", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(share);
+        Assert.All(share, e => Assert.Contains($"CodemarkId={codemarkId}", e.Scopes));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ internal sealed partial class LoggingBehavior<TRequest, TResponse>(ILogger<Loggi
     {
         var name = typeof(TRequest).Name;
         var ids = request is ILogContext context ? context.LogIds : null;
-        using var scope = ids is null ? null : logger.BeginScope(ids);
+        // As key/object pairs: the shape every logging provider renders as structured scope fields.
+        using var scope = ids is null ? null : logger.BeginScope(ids.ToDictionary(kv => kv.Key, kv => (object?)kv.Value));
         var started = Stopwatch.GetTimestamp();
         try
         {

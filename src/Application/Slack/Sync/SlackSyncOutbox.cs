@@ -10,8 +10,11 @@ using MediatR;
 
 namespace CodeStream.Integrations.Application.Slack.Sync;
 
-/// <summary>What to mirror into Slack, stored with the change itself (same transaction) so it can't be lost.</summary>
-public sealed record SlackSyncRequest(string Target, string Id, string Change)
+/// <summary>
+/// What to mirror into Slack, stored with the change itself (same transaction) so it can't be lost. The codemark's id
+/// rides along for the logs (items stored before it was added have none).
+/// </summary>
+public sealed record SlackSyncRequest(string Target, string Id, string Change, string? CodemarkId = null)
 {
     public const string Reply = "reply";
     public const string Codemark = "codemark";
@@ -35,7 +38,7 @@ internal sealed class SlackSyncOutbox(ISlackShareRepository shares)
     public Task Handle(ReplyChanged notification, CancellationToken cancellationToken) =>
         EnqueueAsync(
             notification.Reply.CodemarkId,
-            new SlackSyncRequest(SlackSyncRequest.Reply, notification.Reply.Id.Value, Wire(notification.Change)),
+            new SlackSyncRequest(SlackSyncRequest.Reply, notification.Reply.Id.Value, Wire(notification.Change), notification.Reply.CodemarkId.Value),
             notification.At,
             null,
             cancellationToken);
@@ -51,7 +54,7 @@ internal sealed class SlackSyncOutbox(ISlackShareRepository shares)
     public Task ReplyFromSlackAsync(Post reply, CodemarkShare sourceThread, CancellationToken cancellationToken) =>
         EnqueueAsync(
             reply.CodemarkId,
-            new SlackSyncRequest(SlackSyncRequest.Reply, reply.Id.Value, "added"),
+            new SlackSyncRequest(SlackSyncRequest.Reply, reply.Id.Value, "added", reply.CodemarkId.Value),
             reply.CreatedAt,
             sourceThread.Identifier,
             cancellationToken);

@@ -26,7 +26,7 @@ internal sealed class SlackSyncWorkHandler(IMediator mediator) : IWorkItemHandle
 
         return request switch
         {
-            { Target: SlackSyncRequest.Reply } => await mediator.Send(new SyncReplyToSlackCommand(request.Id, request.Change, item.Attempts), cancellationToken).ConfigureAwait(false),
+            { Target: SlackSyncRequest.Reply } => await mediator.Send(new SyncReplyToSlackCommand(request.Id, request.Change, item.Attempts, request.CodemarkId), cancellationToken).ConfigureAwait(false),
             { Target: SlackSyncRequest.Codemark } => await mediator.Send(new SyncCodemarkToSlackCommand(request.Id, request.Change), cancellationToken).ConfigureAwait(false),
             _ => WorkOutcome.Failed("unreadable sync request"),
         };

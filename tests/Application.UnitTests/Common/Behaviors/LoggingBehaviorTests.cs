@@ -28,9 +28,9 @@ public sealed class LoggingBehaviorTests
         Assert.Equal(LogLevel.Debug, entry.Level);
         Assert.Equal(1000, entry.EventId.Id);
         Assert.StartsWith("AddReplyCommand handled in ", entry.Message, StringComparison.Ordinal);
-        var scope = Assert.IsAssignableFrom<IReadOnlyDictionary<string, string?>>(Assert.Single(logger.Scopes));
-        Assert.Equal("cm_01", scope["CodemarkId"]);
-        Assert.Equal("user_01", scope["UserId"]);
+        var scope = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(Assert.Single(logger.Scopes)); // key/object pairs: what providers render as fields
+        Assert.Equal("cm_01", (string?)scope["CodemarkId"]);
+        Assert.Equal("user_01", (string?)scope["UserId"]);
         Assert.Equal(2, scope.Count);
         AssertNeverLogged(logger, Secret);
     }
@@ -64,7 +64,7 @@ public sealed class LoggingBehaviorTests
 
         await behavior.Handle(new EditCodemarkCommand("cm_01", "secret-title", Secret), CancellationToken.None, () => Task.FromResult(dto));
 
-        var scope = Assert.IsAssignableFrom<IReadOnlyDictionary<string, string?>>(Assert.Single(logger.Scopes));
+        var scope = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(Assert.Single(logger.Scopes)); // key/object pairs: what providers render as fields
         Assert.Equal(["CodemarkId"], scope.Keys);
         AssertNeverLogged(logger, Secret);
         AssertNeverLogged(logger, "secret-title");
