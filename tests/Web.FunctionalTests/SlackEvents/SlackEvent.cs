@@ -138,8 +138,8 @@ internal static class SlackEvent
             ["event_time"] = long.Parse(eventTs.Split('.')[0], CultureInfo.InvariantCulture),
         }.ToJsonString();
 
-    /// <summary><c>channel_rename</c>: the channel is now called <paramref name="name"/>.</summary>
-    public static string ChannelRename(string eventId, string channel, string name) =>
+    /// <summary><c>channel_rename</c> (or <c>group_rename</c>): the channel is called <paramref name="name"/> since <paramref name="eventTs"/> (now by default).</summary>
+    public static string ChannelRename(string eventId, string channel, string name, string? eventTs = null, string type = "channel_rename") =>
         new JsonObject
         {
             ["token"] = "Jhj5dZrVaK7ZwHHjRyZWjbDl",
@@ -147,9 +147,9 @@ internal static class SlackEvent
             ["api_app_id"] = "A0CSAPP01",
             ["event"] = new JsonObject
             {
-                ["type"] = "channel_rename",
+                ["type"] = type,
                 ["channel"] = new JsonObject { ["id"] = channel, ["name"] = name, ["created"] = 1_763_000_000 },
-                ["event_ts"] = $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.000100",
+                ["event_ts"] = eventTs ?? $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.000100",
             },
             ["type"] = "event_callback",
             ["event_id"] = eventId,

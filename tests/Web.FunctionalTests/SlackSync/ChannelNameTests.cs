@@ -33,8 +33,25 @@ public sealed class ChannelNameTests
 
         var row = await thread.DeliverAsync(SlackEvent.ChannelRename(renamed, "C0OTHER001", "random-2"), renamed);
 
-        Assert.Equal(("Ignored", "no-share-in-channel"), (row.State, row.Result));
+        Assert.Equal(("Ignored", "no-share-renamed"), (row.State, row.Result));
         Assert.Equal(SlackScenario.ChannelName, (string?)(await SharedToAsync(thread)).Single()!["channelName"]);
+    }
+
+    [Fact]
+    public async Task Renames_DeliveredOutOfOrder_LeaveTheLatestName()
+    {
+        await using var thread = await SharedThread.StartAsync();
+        var later = SlackEvent.NewEventId();
+        var earlier = SlackEvent.NewEventId();
+
+        var laterRow = await thread.DeliverAsync(
+            SlackEvent.ChannelRename(later, SlackScenario.ChannelId, "reviews-final", SlackEvent.TsAfter(thread.RootTs, 20), type: "group_rename"), later);
+        var earlierRow = await thread.DeliverAsync(
+            SlackEvent.ChannelRename(earlier, SlackScenario.ChannelId, "reviews-draft", SlackEvent.TsAfter(thread.RootTs, 10), type: "group_rename"), earlier);
+
+        Assert.Equal("Done", laterRow.State);
+        Assert.Equal(("Ignored", "no-share-renamed"), (earlierRow.State, earlierRow.Result));
+        Assert.Equal("reviews-final", (string?)(await SharedToAsync(thread)).Single()!["channelName"]);
     }
 
     [Fact]
@@ -46,8 +63,8 @@ public sealed class ChannelNameTests
 
         var group = await ShareToPeopleAsync(scenario, codemarkId, adaId, SlackScenario.GraceSlackId, BobSlackId);
 
-        // With the bot, Slack names the group DM mpdm-ada--bob--codestream--grace-1: everyone but Ada is named.
-        Assert.Equal("bob, codestream, grace", (string?)group["channelName"]);
+        // With the bot, Slack names the group DM mpdm-ada--bob--codestream--grace-1: the people other than Ada are named.
+        Assert.Equal("bob, grace", (string?)group["channelName"]);
     }
 
     [Fact]

@@ -62,6 +62,27 @@ public sealed class ReactionTests
         Assert.Equal(1, await thread.CountAsync("post_reactions"));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Databases))]
+    public async Task FauxUserWithReactions_ConnectingSlack_IsMergedAndKeepsTheirReactions(DatabaseProvider provider)
+    {
+        await using var thread = await SharedThread.StartAsync(provider);
+        await ReactAsync(thread, "reaction_added", SlackScenario.GraceSlackId, "thumbsup", thread.RootTs, 10);
+        var faux = (await thread.UsersAsync()).Single(u => (string?)u!["externalUserId"] is not null)!;
+        Assert.Equal([(string)faux["id"]!], Users((await thread.CodemarkAsync())["reactions"]!, "thumbsup"));
+
+        // Grace joins CodeStream and connects Slack: her faux user (and its reaction) become hers.
+        var grace = await thread.Scenario.PostJsonAsync(
+            $"/api/v1/teams/{thread.TeamId}/users", new { email = "grace.hopper@example.com", username = "grace", fullName = "Grace Hopper" });
+        using (var connected = await thread.Scenario.ConnectSlackAsync((string)grace["id"]!, thread.TeamId, SlackScenario.GraceSlackId))
+        {
+            Assert.True(connected.IsSuccessStatusCode, await connected.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal([(string)grace["id"]!], Users((await thread.CodemarkAsync())["reactions"]!, "thumbsup"));
+        Assert.DoesNotContain(await thread.UsersAsync(), u => (string?)u!["id"] == (string)faux["id"]!);
+    }
+
     [Fact]
     public async Task Reaction_OnAMessageThatIsNoShareOrReply_IsIgnored()
     {

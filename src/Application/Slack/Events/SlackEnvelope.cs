@@ -61,6 +61,9 @@ public sealed record SlackEventBody(
     IReadOnlyList<string> RevokedUserIds,
     IReadOnlyList<string> RevokedBotIds)
 {
+    /// <summary>When Slack says the event happened (<c>event.event_ts</c>).</summary>
+    public string? EventTs { get; init; }
+
     /// <summary>A changed message's <c>edited.ts</c>: when that edit was made.</summary>
     public string? EditedTs { get; init; }
 
@@ -89,6 +92,7 @@ public sealed record SlackEventBody(
         Strings(e, "tokens", "oauth"),
         Strings(e, "tokens", "bot"))
     {
+        EventTs = SlackJsonFields.Text(e, "event_ts"),
         EditedTs = Child(e, "edited") is { } edited ? SlackJsonFields.Text(edited, "ts") : null,
         Reaction = SlackJsonFields.Text(e, "reaction") is { } emoji && Child(e, "item") is { } item
             ? new SlackReactionItem(emoji, SlackJsonFields.Text(item, "type"), SlackJsonFields.Text(item, "channel"), SlackJsonFields.Text(item, "ts"), SlackJsonFields.Text(e, "event_ts"))

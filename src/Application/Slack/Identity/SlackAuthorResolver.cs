@@ -1,4 +1,5 @@
 using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Core.Users.AddFauxUser;
 using CodeStream.Integrations.Application.Slack.Common;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Teams;
@@ -60,8 +61,9 @@ internal sealed class SlackAuthorResolver(
     }
 
     /// <summary>
-    /// The profile only adds detail (name, e-mail): a permanent refusal (<c>user_not_found</c>, a missing scope) leaves
-    /// a faux user named by the Slack id rather than losing the reply. A transient failure is retried as usual.
+    /// The profile only adds detail (name, e-mail): Slack refusing it for good (the user is not found or not visible, the
+    /// app lacks the scope) leaves a faux user named by the Slack id rather than losing the reply. Any other failure
+    /// fails the item, retried as usual, so a passing outage never leaves a nameless faux user.
     /// </summary>
     private async Task<SlackUserProfile> ProfileOrBareAsync(SlackIdentity identity, string botToken, CancellationToken cancellationToken)
     {
@@ -69,7 +71,7 @@ internal sealed class SlackAuthorResolver(
         {
             return await profiles.GetAsync(identity.SlackTeamId.Value, identity.SlackUserId.Value, botToken, cancellationToken).ConfigureAwait(false);
         }
-        catch (SlackApiException exception) when (!exception.IsTransient && !exception.IsTokenRevoked)
+        catch (SlackApiException exception) when (exception.Error is "user_not_found" or "user_not_visible" or "missing_scope" or "not_allowed_token_type")
         {
             return new SlackUserProfile(identity.SlackUserId.Value, identity.SlackTeamId.Value, identity.SlackUserId.Value, null, null, null, null, false, false);
         }

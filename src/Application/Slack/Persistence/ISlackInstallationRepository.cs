@@ -32,10 +32,10 @@ public interface ISlackInstallationRepository
 
     Task<SlackUserInstallation?> FindUserAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
 
-    /// <summary>Whether Slack revoked this user's token for the workspace (and they have not connected again since).</summary>
     /// <summary>The workspaces the user has connected (has a user token for).</summary>
     Task<IReadOnlyList<SlackTeamId>> ListUserWorkspacesAsync(UserId userId, CancellationToken cancellationToken);
 
+    /// <summary>Whether Slack revoked this user's token for the workspace (and they have not connected again since).</summary>
     Task<bool> WasRevokedAsync(UserId userId, SlackTeamId slackTeamId, CancellationToken cancellationToken);
 
     /// <summary>Removes the tokens of these Slack users in the workspace installed before that time (tokens_revoked).</summary>

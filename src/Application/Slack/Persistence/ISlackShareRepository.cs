@@ -63,8 +63,11 @@ public interface ISlackShareRepository
     /// </summary>
     Task<bool> TryMarkEditedAsync(SlackMessageCopy message, SlackTs editedTs, CancellationToken cancellationToken);
 
-    /// <summary>The channel is now called <paramref name="name"/>: every share into it says so. Returns how many.</summary>
-    Task<int> RenameChannelAsync(SlackTeamId slackTeamId, SlackChannelId channelId, string name, CancellationToken cancellationToken);
+    /// <summary>
+    /// The channel is called <paramref name="name"/> since <paramref name="renamedAt"/>: every share into it whose name
+    /// is older says so. Returns how many changed (0 for a late, older rename).
+    /// </summary>
+    Task<int> RenameChannelAsync(SlackTeamId slackTeamId, SlackChannelId channelId, string name, SlackTs renamedAt, CancellationToken cancellationToken);
 }
 
 /// <summary>A reservation to share into a conversation: the intent its card carries, and when it was taken.</summary>

@@ -8,7 +8,7 @@ namespace CodeStream.Integrations.Application.Slack.Sharing;
 /// </summary>
 internal static class SlackConversationNames
 {
-    public static string GroupDm(string? slackName, string? viewerHandle)
+    public static string GroupDm(string? slackName, params IReadOnlyCollection<string?> hiddenHandles)
     {
         if (string.IsNullOrEmpty(slackName) || !slackName.StartsWith("mpdm-", StringComparison.Ordinal))
         {
@@ -22,7 +22,7 @@ internal static class SlackConversationNames
             people = people[..suffix];
         }
 
-        var others = people.Split("--", StringSplitOptions.RemoveEmptyEntries).Where(p => p != viewerHandle).ToArray();
+        var others = people.Split("--", StringSplitOptions.RemoveEmptyEntries).Where(p => !hiddenHandles.Contains(p)).ToArray();
         return others.Length == 0 ? people : string.Join(", ", others);
     }
 
@@ -31,11 +31,11 @@ internal static class SlackConversationNames
 
 /// <summary>
 /// The name a share records for its conversation (<c>conversations.info</c> with the sharer's token, and the people
-/// of a DM). Only a detail: a Slack failure leaves the name empty and never fails the share.
+/// of a DM; a group DM without the sharer and the bot). Only a detail: a failure leaves the name empty.
 /// </summary>
 internal sealed class SlackConversationNamer(ISlackGateway slack)
 {
-    public async Task<string?> NameAsync(string userToken, string viewerSlackUserId, string channelId, CancellationToken cancellationToken)
+    public async Task<string?> NameAsync(string userToken, IReadOnlyList<string> hiddenSlackUserIds, string channelId, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,8 +49,13 @@ internal sealed class SlackConversationNamer(ISlackGateway slack)
 
             if (conversation.IsMpim)
             {
-                var viewer = await slack.GetUserInfoAsync(userToken, viewerSlackUserId, cancellationToken).ConfigureAwait(false);
-                return SlackConversationNames.GroupDm(conversation.Name, viewer.Name);
+                var hidden = new List<string?>();
+                foreach (var id in hiddenSlackUserIds)
+                {
+                    hidden.Add((await slack.GetUserInfoAsync(userToken, id, cancellationToken).ConfigureAwait(false)).Name);
+                }
+
+                return SlackConversationNames.GroupDm(conversation.Name, hidden);
             }
 
             return conversation.Name;

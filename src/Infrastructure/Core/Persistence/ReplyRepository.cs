@@ -31,6 +31,9 @@ internal sealed class ReplyRepository(DbSession session) : IReplyRepository
         UPDATE posts SET text = @Text, edited_at = @EditedAt, deleted_at = @DeletedAt WHERE id = @Id
         """;
 
+    // An edit never brings back a reply deleted meanwhile (by a delete that committed after the edit read the reply).
+    private const string EditLiveSql = "UPDATE posts SET text = @Text, edited_at = @EditedAt WHERE id = @Id AND deleted_at IS NULL";
+
     private const string SelectByIdSql = $"SELECT {Columns} FROM posts p WHERE p.id = @Id";
 
     private const string SelectByCodemarkSql = $"SELECT {Columns} FROM posts p WHERE p.codemark_id = @CodemarkId ORDER BY p.created_at, p.id";
@@ -84,6 +87,18 @@ internal sealed class ReplyRepository(DbSession session) : IReplyRepository
             cancellationToken).ConfigureAwait(false);
         await session.ExecuteAsync(DeleteMentionsSql, new { PostId = reply.Id.Value }, cancellationToken).ConfigureAwait(false);
         await InsertMentionsAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> TryEditAsync(Post edited, CancellationToken cancellationToken)
+    {
+        if (await session.ExecuteAsync(EditLiveSql, new { Id = edited.Id.Value, edited.Text, EditedAt = UnixTime.ToMs(edited.EditedAt) }, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return false;
+        }
+
+        await session.ExecuteAsync(DeleteMentionsSql, new { PostId = edited.Id.Value }, cancellationToken).ConfigureAwait(false);
+        await InsertMentionsAsync(edited, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task<IReadOnlyList<Post>> ListByCodemarkAsync(CodemarkId codemarkId, CancellationToken cancellationToken)

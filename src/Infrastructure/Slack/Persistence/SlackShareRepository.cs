@@ -46,7 +46,8 @@ internal sealed partial class SlackShareRepository(DbSession session, SlackThrea
         """;
 
     private const string RenameChannelSql = """
-        UPDATE codemark_shares SET channel_name = @Name WHERE slack_team_id = @SlackTeamId AND channel_id = @ChannelId
+        UPDATE codemark_shares SET channel_name = @Name, channel_name_at = @At
+        WHERE slack_team_id = @SlackTeamId AND channel_id = @ChannelId AND (channel_name_at IS NULL OR channel_name_at < @At)
         """;
 
     private static readonly string EnqueueForOtherThreadsSql = WorkQueue.WorkItemInsert.SqlWhen("""
@@ -138,8 +139,11 @@ internal sealed partial class SlackShareRepository(DbSession session, SlackThrea
             cancellationToken);
     }
 
-    public Task<int> RenameChannelAsync(SlackTeamId slackTeamId, SlackChannelId channelId, string name, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(RenameChannelSql, new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Name = name }, cancellationToken);
+    public Task<int> RenameChannelAsync(SlackTeamId slackTeamId, SlackChannelId channelId, string name, SlackTs renamedAt, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            RenameChannelSql,
+            new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Name = name, At = renamedAt.ToUnixMicroseconds() },
+            cancellationToken);
 
     public async Task<bool> EnqueueForOtherThreadsAsync(
         CodemarkId codemarkId, string? exceptShareId, Application.Common.WorkQueue.NewWorkItem work, CancellationToken cancellationToken)

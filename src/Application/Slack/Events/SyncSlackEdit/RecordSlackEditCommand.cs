@@ -25,9 +25,8 @@ internal sealed class RecordSlackEditHandler(IReplyRepository replies, ISlackSha
             return false;
         }
 
-        if (request.Edited is { } edited)
+        if (request.Edited is { } edited && await replies.TryEditAsync(edited, cancellationToken).ConfigureAwait(false))
         {
-            await replies.UpdateAsync(edited, cancellationToken).ConfigureAwait(false);
             await mediator.Publish(new ReplyChanged(edited, DiscussionChange.Edited, edited.EditedAt!.Value), cancellationToken).ConfigureAwait(false);
         }
 

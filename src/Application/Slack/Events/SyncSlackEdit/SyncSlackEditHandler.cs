@@ -76,7 +76,9 @@ internal sealed class SyncSlackEditHandler(
             return WorkOutcome.Ignored("text-unchanged");
         }
 
-        if (!await mediator.Send(new RecordSlackEditCommand(edited, copy, editedTs), cancellationToken).ConfigureAwait(false))
+        // A change without edited.ts (an unfurl added to a never-edited message) carries the original text: it may
+        // only apply while no edit has been applied, so it is ordered as of the message's own ts.
+        if (!await mediator.Send(new RecordSlackEditCommand(edited, copy, editedTs ?? copy.Ts), cancellationToken).ConfigureAwait(false))
         {
             return WorkOutcome.Ignored("older-edit");
         }

@@ -29,6 +29,11 @@ internal sealed class SyncSlackReactionHandler(
     public async Task<WorkOutcome> Handle(SyncSlackReactionCommand request, CancellationToken cancellationToken)
     {
         var reaction = request.Event.Reaction;
+        if (reaction is { ItemType: not "message" })
+        {
+            return WorkOutcome.Ignored("not-a-message-reaction"); // files and file comments carry no channel and ts
+        }
+
         if (reaction is null
             || !SlackTeamId.TryParse(request.SlackTeamId, out var slackTeamId)
             || !SlackChannelId.TryParse(reaction.Channel, out var channelId)
@@ -37,11 +42,6 @@ internal sealed class SyncSlackReactionHandler(
             || !SlackUserId.TryParse(request.Event.User, out var slackUserId))
         {
             return WorkOutcome.Ignored("malformed-reaction");
-        }
-
-        if (reaction.ItemType != "message")
-        {
-            return WorkOutcome.Ignored("not-a-message-reaction");
         }
 
         if (await TargetAsync(slackTeamId, channelId, ts, cancellationToken).ConfigureAwait(false) is not var (teamId, postId))

@@ -123,7 +123,7 @@ internal sealed class ShareCodemarkHandler(
             slackTeamId,
             bot.SlackTeamName,
             SlackChannelId.Parse(posted.ChannelId),
-            await ChannelNameAsync(userId, slackTeamId, posted, cancellationToken).ConfigureAwait(false),
+            await ChannelNameAsync(userId, slackTeamId, bot.BotUserId.Value, posted, cancellationToken).ConfigureAwait(false),
             SlackTs.Parse(posted.Ts),
             await PermalinkAsync(userId, slackTeamId, posted, cancellationToken).ConfigureAwait(false),
             clock.GetUtcNow(),
@@ -193,24 +193,27 @@ internal sealed class ShareCodemarkHandler(
                 userId, slackTeamId, token => slack.GetPermalinkAsync(token, posted.ChannelId, posted.Ts, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (SlackApiException)
+        catch (Exception)
         {
-            return null; // A share without a permalink still works; the link is a convenience.
+            return null; // A share without a permalink still works; the link is a convenience (as for the name).
         }
     }
 
-    private async Task<string?> ChannelNameAsync(UserId userId, SlackTeamId slackTeamId, SlackPostedMessage posted, CancellationToken cancellationToken)
+    private async Task<string?> ChannelNameAsync(
+        UserId userId, SlackTeamId slackTeamId, string botUserId, SlackPostedMessage posted, CancellationToken cancellationToken)
     {
         try
         {
             var viewer = (await tokens.GetUserInstallationAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false)).SlackUserId.Value;
             return await tokens.WithUserTokenAsync(
-                userId, slackTeamId, token => conversationNames.NameAsync(token, viewer, posted.ChannelId, cancellationToken), cancellationToken)
+                userId, slackTeamId, token => conversationNames.NameAsync(token, [viewer, botUserId], posted.ChannelId, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (SlackNotConnectedException)
+        catch (Exception)
         {
-            return null; // Disconnected since the post: the name is a detail, the card is there.
+            // Only a detail, and the card is posted: recording the share must not depend on it (a cancelled request
+            // is handled by the recording, which takes the card back).
+            return null;
         }
     }
 

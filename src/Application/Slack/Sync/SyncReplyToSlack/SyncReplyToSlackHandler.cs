@@ -122,7 +122,7 @@ internal sealed class SyncReplyToSlackHandler(
             await slack.UpdateMessageAsync(botToken, copy.ChannelId.Value, copy.Ts.Value, content, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (SlackApiException exception) when (exception.Error is "message_not_found")
+        catch (SlackApiException exception) when (exception.Error is "message_not_found" or "cant_update_message")
         {
             return false;
         }
@@ -134,9 +134,9 @@ internal sealed class SyncReplyToSlackHandler(
         {
             await slack.DeleteMessageAsync(botToken, copy.ChannelId.Value, copy.Ts.Value, cancellationToken).ConfigureAwait(false);
         }
-        catch (SlackApiException exception) when (exception.Error is "message_not_found")
+        catch (SlackApiException exception) when (exception.Error is "message_not_found" or "cant_delete_message")
         {
-            // Already gone: the goal is reached.
+            // Already gone (or never the bot's to delete): the goal is reached.
         }
     }
 }
