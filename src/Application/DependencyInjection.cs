@@ -42,6 +42,11 @@ public static class DependencyInjection
         services.AddScoped<Common.WorkQueue.IWorkItemHandler, Slack.Sync.SlackSyncWorkHandler>();
         services.AddScoped<Common.WorkQueue.IWorkItemHandler, Slack.Resync.ResyncThreads.SlackResyncWorkHandler>();
         services.AddSingleton<Slack.Resync.ResyncThreads.SlackResyncMetrics>();
+        services.AddScoped<Core.Codemarks.GetCodemark.IProviderCopies, MsTeams.Sharing.TeamsCopies>();
+        services.AddScoped<MsTeams.Identity.TeamsAuthorResolver>();
+        services.AddScoped<MsTeams.Activities.IngestTeamsReply.TeamsMessageText>();
+        services.AddScoped<Common.WorkQueue.IWorkItemHandler, MsTeams.Activities.TeamsActivityWorkHandler>();
+        services.AddScoped<Common.WorkQueue.IWorkItemHandler, MsTeams.Sync.TeamsSyncWorkHandler>();
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         // MediatR 5 runs behaviours in registration order, the first one outermost.

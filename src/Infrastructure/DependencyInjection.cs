@@ -4,6 +4,7 @@ using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Connect;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Infrastructure.Core.Persistence;
+using CodeStream.Integrations.Infrastructure.MsTeams;
 using CodeStream.Integrations.Infrastructure.Persistence;
 using CodeStream.Integrations.Infrastructure.Security;
 using CodeStream.Integrations.Infrastructure.Slack;
@@ -76,6 +77,7 @@ public static class DependencyInjection
         services.AddSingleton<TokenProtector>();
         services.AddSingleton<IOAuthStateProtector, OAuthStateProtector>();
         services.AddSlackWebApi(slack, SlackConfiguration.ApiBaseUrl(slack));
+        services.AddMsTeams(MsTeamsConfiguration.ReadOptions(configuration), SlackConfiguration.ReadPublicOrigin(configuration));
         return services;
     }
 

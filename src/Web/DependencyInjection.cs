@@ -4,6 +4,7 @@ using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
 using CodeStream.Integrations.Web.Core;
 using CodeStream.Integrations.Web.Health;
+using CodeStream.Integrations.Web.MsTeams;
 using CodeStream.Integrations.Web.Setup;
 using CodeStream.Integrations.Web.Slack;
 using CodeStream.Integrations.Web.Slack.SocketMode;
@@ -26,6 +27,9 @@ public static class DependencyInjection
         services.AddSingleton<ApiKeyFilter>();
         services.AddSingleton<ProblemDetailsFilter>();
         services.AddSingleton<IProblemMapper, SlackErrors>();
+        services.AddSingleton<IProblemMapper, MsTeams.MsTeamsErrors>();
+        services.AddHttpClient(nameof(MsTeams.TeamsTokenValidator));
+        services.AddSingleton<MsTeams.TeamsTokenValidator>();
         services.AddProductApiDocs();
         services.AddSingleton(provider => new SlackSigningSecrets(provider.GetRequiredService<SlackAppOptions>()));
         services.AddSingleton<SlackVerificationFilter>();
@@ -66,12 +70,14 @@ public static class DependencyInjection
         api.MapInboxEndpoints();
         api.MapResyncEndpoints();
         api.MapManifestEndpoint();
+        api.MapMsTeamsEndpoints();
         endpoints.MapProductApiDocs();
 
         endpoints.MapProviderActionProbes();
         endpoints.MapSlackEventsEndpoints();
         endpoints.MapSlackInteractivityEndpoints();
         endpoints.MapSlackOAuthEndpoints();
+        endpoints.MapTeamsActivityEndpoint();
         endpoints.MapHealthEndpoints();
         endpoints.MapSetupPage(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
         return endpoints;

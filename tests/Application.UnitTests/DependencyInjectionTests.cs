@@ -139,6 +139,7 @@ public sealed class DependencyInjectionTests
         services.AddSingleton(Substitute.For<IReplyRepository>());
         services.AddSingleton(Substitute.For<IReactionRepository>());
         services.AddSingleton(Substitute.For<ISlackShareRepository>());
+        services.AddSingleton(Substitute.For<Application.MsTeams.Persistence.IMsTeamsShareRepository>());
         services.AddSingleton(Substitute.For<ISlackIdentityRepository>());
         services.AddSingleton(Substitute.For<CodeStream.Integrations.Application.Common.WorkQueue.IWorkQueue>());
         services.AddSingleton(Substitute.For<CodeStream.Integrations.Application.Common.WorkQueue.IWorkQueueSignal>());

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CodeStream.Integrations.Application.Slack.Persistence;
+using CodeStream.Integrations.Infrastructure.MsTeams;
 using CodeStream.Integrations.Infrastructure.Persistence;
 using CodeStream.Integrations.Infrastructure.Slack;
 using CodeStream.Integrations.Web.Common;
@@ -72,8 +73,8 @@ internal static class SetupPage
             ("Public origin is https", origin.Scheme == Uri.UriSchemeHttps, "apiServer:publicOrigin"),
             ("Product API keys set", access.KeysConfigured, "api:keys"),
         });
-        var settings = new (string Key, string Shown)[]
-        {
+        (string Key, string Shown)[] settings =
+        [
             ($"{slack.Section}:appId", slack.AppId ?? "missing"),
             ($"{slack.Section}:appClientId", slack.AppClientId ?? "missing"),
             ($"{slack.Section}:appClientSecret", Mask(slack.AppClientSecret)),
@@ -86,10 +87,11 @@ internal static class SetupPage
             ($"{slack.Section}:appLevelToken", Mask(slack.AppLevelToken)),
             ($"{slack.Section}:socketModeConnections", slack.SocketModeConnections.ToString(CultureInfo.InvariantCulture)),
             ($"{slack.Section}:socketModePingSeconds", slack.SocketModePingSeconds.ToString(CultureInfo.InvariantCulture)),
+            .. TeamsSetup.Settings(http.RequestServices.GetRequiredService<MsTeamsOptions>(), Mask),
             ("apiServer:publicOrigin", origin.ToString()),
             ("storage:provider", database.Provider.ToString().ToLowerInvariant()),
             ("api:keys", access.KeysConfigured ? "set" : "missing (direct local callers only)"),
-        };
+        ];
 
         var html = new StringBuilder();
         html.Append("""
@@ -126,6 +128,12 @@ internal static class SetupPage
             })
         {
             html.Append($"<tr><td>{Encode(name)}</td><td><code>{Encode(url)}</code></td></tr>");
+        }
+
+        html.Append($"<tr><td>Microsoft Teams: the Azure bot's messaging endpoint</td><td><code>{Encode(TeamsSetup.MessagingEndpoint(origin))}</code></td></tr>");
+        if (full)
+        {
+            html.Append("<tr><td>Microsoft Teams: the app package to upload</td><td><code>GET /api/v1/msteams/app-package</code></td></tr>");
         }
 
         if (!full)

@@ -5,6 +5,8 @@ internal sealed record ConnectSlackBody(string? TeamId);
 
 internal sealed record SlackStatusBody(string? SlackTeamId, string? Text, string? Emoji, long? ExpiresAt);
 
-internal sealed record ShareCodemarkBody(string? UserId, string? SlackTeamId, string? ChannelId, IReadOnlyList<string>? UserIds);
+/// <summary>A share: to Slack (the default provider) or, with <c>provider: "msteams"</c>, to a channel of a linked Teams team.</summary>
+internal sealed record ShareCodemarkBody(
+    string? UserId, string? SlackTeamId, string? ChannelId, IReadOnlyList<string>? UserIds, string? Provider = null, string? MsTeamsTeamId = null);
 
 internal sealed record StartResyncBody(string? SlackTeamId, DateTimeOffset? Since);

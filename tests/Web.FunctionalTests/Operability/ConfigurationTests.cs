@@ -29,6 +29,9 @@ public sealed class ConfigurationTests
         { "otel:endpoint", "not a url", "otel:endpoint" },
         { "integrations:slack:active", "onprem", "integrations:slack:active" }, // names a block that isn't there
         { "integrations:slack:active", "on prem!", "integrations:slack:active" },
+        { "integrations:msteams:cloud:openIdMetadataUrl", "not a url", "integrations:msteams:cloud:openIdMetadataUrl" },
+        { "integrations:msteams:cloud:tokenUrl", "ftp://login.example.com/token", "integrations:msteams:cloud:tokenUrl" },
+        { "integrations:msteams:cloud:tenantId", "tenant id; drop table", "integrations:msteams:cloud:tenantId" },
     };
 
     [Theory]

@@ -1,0 +1,60 @@
+using CodeStream.Integrations.Application.Core.Persistence;
+using CodeStream.Integrations.Application.Core.Users.AddFauxUser;
+using CodeStream.Integrations.Application.MsTeams.Common;
+using CodeStream.Integrations.Domain.Core.Teams;
+using CodeStream.Integrations.Domain.Core.Users;
+using MediatR;
+
+namespace CodeStream.Integrations.Application.MsTeams.Identity;
+
+/// <summary>
+/// docs/msteams.md, "Who wrote it": the CodeStream user behind a Teams member, as for Slack: the registered user of
+/// the team with the member's e-mail (the Bot Connector's member profile), else the member's faux user
+/// (<c>msteams::{team}::{aadObjectId}</c>), made once. The profile only adds detail: a member Teams cannot describe
+/// gets a faux user named by their Teams name.
+/// </summary>
+internal sealed class TeamsAuthorResolver(IBotConnector connector, IUserRepository users, IMediator mediator, TimeProvider clock)
+{
+    private const int MaxUsername = 64;
+
+    public async Task<User> ResolveAsync(
+        TeamId teamId, string serviceUrl, string conversationId, string memberId, string? name, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        var fauxId = $"msteams::{teamId.Value}::{aadObjectId ?? memberId}";
+        var member = await connector.GetMemberAsync(serviceUrl, conversationId, memberId, cancellationToken).ConfigureAwait(false);
+        if (member?.Email is { Length: > 0 } email && await users.FindRegisteredByEmailAsync(teamId, email, cancellationToken).ConfigureAwait(false) is { } registered)
+        {
+            return registered;
+        }
+
+        if (await users.FindByExternalIdAsync(teamId, fauxId, cancellationToken).ConfigureAwait(false) is { } known)
+        {
+            return known;
+        }
+
+        var displayName = member?.Name ?? name ?? "Teams user";
+        var faux = User.CreateFaux(teamId, fauxId, member?.Email, UsernameOf(member?.Email, displayName), displayName, timeZone: null, clock.GetUtcNow());
+        if (await mediator.Send(new AddFauxUserCommand(faux), cancellationToken).ConfigureAwait(false))
+        {
+            return faux;
+        }
+
+        return await users.FindByExternalIdAsync(teamId, fauxId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Faux user {fauxId} could neither be added nor found.");
+    }
+
+    /// <summary>The CodeStream username of a mentioned member (for <c>@username</c> in the reply), when they have an account.</summary>
+    public async Task<User?> RegisteredAsync(TeamId teamId, string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken)
+    {
+        var member = await connector.GetMemberAsync(serviceUrl, conversationId, memberId, cancellationToken).ConfigureAwait(false);
+        return member?.Email is { Length: > 0 } email ? await users.FindRegisteredByEmailAsync(teamId, email, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    // "grace@example.com" → "grace"; "Grace Hopper" → "grace.hopper": a handle people can type after "@".
+    private static string UsernameOf(string? email, string name)
+    {
+        var basis = email is { Length: > 0 } && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at ? email[..at] : name;
+        var handle = new string([.. basis.Trim().ToLowerInvariant().Select(c => char.IsWhiteSpace(c) ? '.' : c).Where(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_')]);
+        return handle.Length == 0 ? "teams-user" : handle[..Math.Min(handle.Length, MaxUsername)];
+    }
+}
