@@ -31,7 +31,6 @@ public static class DependencyInjection
         services.AddScoped<Slack.Events.SlackMessageDispatcher>();
         services.AddScoped<Slack.Sharing.SlackMentionResolver>();
         services.AddScoped<Slack.Sharing.SlackConversationNamer>();
-        services.AddScoped<Slack.Sync.ISlackSyncOutbox, Slack.Sync.SlackSyncOutbox>();
         services.AddScoped<Core.Codemarks.GetCodemark.IProviderCopies, Slack.Sharing.SlackCopies>();
         services.AddSingleton<Slack.Identity.SlackPeopleCache>();
         services.AddSingleton<Slack.Identity.SlackProfileCache>();

@@ -20,27 +20,20 @@ public sealed record SlackSyncRequest(string Target, string Id, string Change, s
     public const string Codemark = "codemark";
 }
 
-/// <summary>Records that a reply written in one Slack thread must be copied into the codemark's other threads.</summary>
-public interface ISlackSyncOutbox
-{
-    /// <summary>A reply that came from one Slack thread: only the codemark's other threads need a copy.</summary>
-    Task ReplyFromSlackAsync(Post reply, CodemarkShare sourceThread, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Records, inside the command's unit of work, that a shared codemark or one of its replies changed (the core's
 /// <see cref="ReplyChanged"/> and <see cref="CodemarkChanged"/>); the work queue processor then brings every Slack copy
-/// in step. One statement either way: the work is stored only if the codemark has a thread to copy to.
+/// in step. One statement either way: the work is stored only if the codemark has a thread to copy to (for a reply
+/// written in a Slack thread, a thread other than that one).
 /// </summary>
-internal sealed class SlackSyncOutbox(ISlackShareRepository shares)
-    : ISlackSyncOutbox, INotificationHandler<ReplyChanged>, INotificationHandler<CodemarkChanged>
+internal sealed class SlackSyncOutbox(ISlackShareRepository shares) : INotificationHandler<ReplyChanged>, INotificationHandler<CodemarkChanged>
 {
     public Task Handle(ReplyChanged notification, CancellationToken cancellationToken) =>
         EnqueueAsync(
             notification.Reply.CodemarkId,
             new SlackSyncRequest(SlackSyncRequest.Reply, notification.Reply.Id.Value, Wire(notification.Change), notification.Reply.CodemarkId.Value),
             notification.At,
-            null,
+            notification.FromThread is { } thread && thread.StartsWith("slack::", StringComparison.Ordinal) ? thread : null,
             cancellationToken);
 
     public Task Handle(CodemarkChanged notification, CancellationToken cancellationToken) =>
@@ -49,14 +42,6 @@ internal sealed class SlackSyncOutbox(ISlackShareRepository shares)
             new SlackSyncRequest(SlackSyncRequest.Codemark, notification.Codemark.Id.Value, Wire(notification.Change)),
             notification.At,
             null,
-            cancellationToken);
-
-    public Task ReplyFromSlackAsync(Post reply, CodemarkShare sourceThread, CancellationToken cancellationToken) =>
-        EnqueueAsync(
-            reply.CodemarkId,
-            new SlackSyncRequest(SlackSyncRequest.Reply, reply.Id.Value, "added", reply.CodemarkId.Value),
-            reply.CreatedAt,
-            sourceThread.Identifier,
             cancellationToken);
 
     // The change as the stored work item names it (and as the sync commands read it back).

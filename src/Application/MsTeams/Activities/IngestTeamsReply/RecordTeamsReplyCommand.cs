@@ -28,7 +28,7 @@ internal sealed class RecordTeamsReplyHandler(IReplyRepository replies, IMsTeams
             throw new DuplicateTeamsMessageException();
         }
 
-        await mediator.Publish(new ReplyChanged(request.Reply, DiscussionChange.Added, request.Reply.CreatedAt), cancellationToken).ConfigureAwait(false);
+        await mediator.Publish(new ReplyChanged(request.Reply, DiscussionChange.Added, request.Reply.CreatedAt, request.Message.ConversationId), cancellationToken).ConfigureAwait(false);
         return Unit.Value;
     }
 }

@@ -1,4 +1,5 @@
 using CodeStream.Integrations.Application.Common.Messaging;
+using CodeStream.Integrations.Application.Core.Changes;
 using CodeStream.Integrations.Application.Core.Persistence;
 using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Application.Slack.Sync;
@@ -18,7 +19,7 @@ public sealed record RecordThreadReplyCommand(Post Reply, SlackMessageCopy Messa
 /// <summary>The Slack message is a reply already: the unit of work rolls this one back.</summary>
 public sealed class DuplicateSlackMessageException : Exception;
 
-internal sealed class RecordThreadReplyHandler(IReplyRepository replies, ISlackShareRepository shares, ISlackSyncOutbox outbox)
+internal sealed class RecordThreadReplyHandler(IReplyRepository replies, ISlackShareRepository shares, IMediator mediator)
     : IRequestHandler<RecordThreadReplyCommand, Unit>
 {
     public async Task<Unit> Handle(RecordThreadReplyCommand request, CancellationToken cancellationToken)
@@ -29,8 +30,9 @@ internal sealed class RecordThreadReplyHandler(IReplyRepository replies, ISlackS
             throw new DuplicateSlackMessageException();
         }
 
-        // Other threads of the same codemark (other channels) get a copy too; this thread has the original.
-        await outbox.ReplyFromSlackAsync(request.Reply, request.Thread, cancellationToken).ConfigureAwait(false);
+        // Other threads of the codemark (other channels, Teams) get a copy through the outboxes; this one has the original.
+        await mediator.Publish(
+            new ReplyChanged(request.Reply, DiscussionChange.Added, request.Reply.CreatedAt, request.Thread.Identifier), cancellationToken).ConfigureAwait(false);
         return Unit.Value;
     }
 }
