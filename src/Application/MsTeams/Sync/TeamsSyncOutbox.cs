@@ -17,9 +17,11 @@ public sealed record TeamsSyncRequest(string Target, string Id, string Change, s
 
 /// <summary>
 /// Records, inside the change's unit of work, that a codemark shared to Teams or one of its replies changed; the work
-/// queue then brings every Teams copy in step. One statement: stored only if the codemark has a live Teams thread.
+/// queue then brings every Teams copy in step. One statement: stored only if the codemark has a live Teams thread;
+/// none at all on a host where Teams is off or not configured (nothing could be posted there).
 /// </summary>
-internal sealed class TeamsSyncOutbox(IMsTeamsShareRepository shares) : INotificationHandler<ReplyChanged>, INotificationHandler<CodemarkChanged>
+internal sealed class TeamsSyncOutbox(IMsTeamsShareRepository shares, MsTeamsSettings settings)
+    : INotificationHandler<ReplyChanged>, INotificationHandler<CodemarkChanged>
 {
     public Task Handle(ReplyChanged notification, CancellationToken cancellationToken) =>
         EnqueueAsync(notification.Reply.CodemarkId, TeamsSyncRequest.Reply, notification.Reply.Id.Value, notification.Change, notification.At, cancellationToken);
@@ -29,6 +31,11 @@ internal sealed class TeamsSyncOutbox(IMsTeamsShareRepository shares) : INotific
 
     private Task<bool> EnqueueAsync(CodemarkId codemarkId, string target, string id, DiscussionChange change, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        if (settings.Disabled || !settings.Configured)
+        {
+            return Task.FromResult(false);
+        }
+
         var wire = change.ToString().ToLowerInvariant();
         var request = new TeamsSyncRequest(target, id, wire, codemarkId.Value);
         var key = $"{target}:{id}:{wire}:{at.ToUnixTimeMilliseconds()}";
