@@ -26,6 +26,7 @@ public static class MsTeamsConfiguration
     public static MsTeamsSettings ToSettings(MsTeamsOptions options, Uri publicOrigin) => new()
     {
         AppClientId = options.AppClientId,
+        TenantId = options.TenantId,
         Disabled = options.Disabled,
         Configured = options.Configured,
         WebBaseUrl = new Uri(publicOrigin.ToString().TrimEnd('/') + "/"),

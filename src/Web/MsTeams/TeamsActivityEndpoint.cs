@@ -18,6 +18,7 @@ internal static class TeamsActivityEndpoint
     public const string Path = "/no-auth/provider-action/msteams";
     private const int MaxBodyBytes = 256 * 1024;
     private const int MaxKeyLength = 400;
+    private const string TeamsChannel = "msteams";
     private static readonly TimeSpan BodyDeadline = TimeSpan.FromSeconds(10);
 
     public static IEndpointRouteBuilder MapTeamsActivityEndpoint(this IEndpointRouteBuilder endpoints)
@@ -26,7 +27,8 @@ internal static class TeamsActivityEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, TeamsTokenValidator tokens, MsTeamsSettings settings, IMediator mediator)
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http, TeamsTokenValidator tokens, MsTeamsSettings settings, Infrastructure.MsTeams.MsTeamsOptions options, IMediator mediator)
     {
         if (settings.Disabled)
         {
@@ -72,9 +74,21 @@ internal static class TeamsActivityEndpoint
             return Unauthorized("The token's serviceurl claim does not match the activity's serviceUrl.");
         }
 
+        // Only Teams: other channels (Web Chat, Direct Line) let their clients write from, text and channel data.
+        if (activity.ChannelId != TeamsChannel)
+        {
+            return Unauthorized("Only activities from the Microsoft Teams channel are accepted.");
+        }
+
         if (!check.Endorsements.Contains(activity.ChannelId, StringComparer.Ordinal))
         {
             return Unauthorized($"The signing key is not endorsed for the channel '{activity.ChannelId}'.");
+        }
+
+        // A single-tenant bot: activities of another tenant's teams (or guests' home tenants) are not ours to store.
+        if (activity.TenantId is { } tenant && !string.Equals(tenant, options.TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            return Unauthorized("The activity comes from another tenant than this bot's.");
         }
 
         await mediator.Send(new AcceptTeamsActivityCommand(activity.Key, Encoding.UTF8.GetString(body)), http.RequestAborted);
@@ -101,14 +115,36 @@ internal static class TeamsActivityEndpoint
             }
 
             var conversation = root.TryGetProperty("conversation", out var c) && c.ValueKind == JsonValueKind.Object ? Text(c, "id") : null;
+            var tenant = (c.ValueKind == JsonValueKind.Object ? Text(c, "tenantId") : null)
+                ?? (root.TryGetProperty("channelData", out var data) && data.ValueKind == JsonValueKind.Object
+                    && data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object ? Text(t, "id") : null);
             var when = type == "messageUpdate" ? Text(root, "timestamp") ?? Text(root, "localTimestamp") : null;
             var key = $"{type}:{conversation}:{id}{(when is null ? string.Empty : ":" + when)}";
-            return new InspectedActivity(key.Length <= MaxKeyLength ? key : $"{type}:sha256:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))}", channelId, serviceUrl);
+            if (!IsPlainText(key))
+            {
+                return null; // NUL, other controls or a lone surrogate: no id Teams makes, and no text a database stores
+            }
+
+            return new InspectedActivity(
+                key.Length <= MaxKeyLength ? key : $"{type}:sha256:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))}", channelId, serviceUrl, tenant);
         }
         catch (Exception exception) when (exception is JsonException or DecoderFallbackException or ArgumentException)
         {
             return null;
         }
+    }
+
+    private static bool IsPlainText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]) || (char.IsSurrogate(text[i]) && !(char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[++i]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string? Text(JsonElement e, string name) =>
@@ -120,5 +156,5 @@ internal static class TeamsActivityEndpoint
     private static IResult BadRequest(string reason) =>
         TypedResults.Problem(title: "Not an activity this endpoint accepts.", detail: reason, statusCode: StatusCodes.Status400BadRequest);
 
-    private sealed record InspectedActivity(string Key, string ChannelId, string ServiceUrl);
+    private sealed record InspectedActivity(string Key, string ChannelId, string ServiceUrl, string? TenantId);
 }

@@ -8,14 +8,14 @@ namespace CodeStream.Integrations.Web.MsTeams;
 
 /// <summary>
 /// The Teams app package for this host, to upload in Teams ("Apps → Manage your apps → Upload an app"): a zip of
-/// <c>manifest.json</c> (schema v1.17; the bot in teams and group chats, resource-specific consent to read channel
+/// <c>manifest.json</c> (schema v1.22, the current one; the bot in teams and group chats, resource-specific consent to read channel
 /// messages without an @mention) and its two icons. Everything derives from the bot's app id and the public origin,
 /// and the bytes are the same for the same input, so a re-download never looks like a new app.
 /// </summary>
 internal static class TeamsAppPackage
 {
     public const string FileName = "codestream-teams-app.zip";
-    public const string ManifestSchema = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json";
+    public const string ManifestSchema = "https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json";
 
     private const int MaxShortName = 30;
     private const int MaxFullName = 100;
@@ -54,7 +54,7 @@ internal static class TeamsAppPackage
         return new JsonObject
         {
             ["$schema"] = ManifestSchema,
-            ["manifestVersion"] = "1.17",
+            ["manifestVersion"] = "1.22",
             ["version"] = "1.0.0",
             ["id"] = AppId(botAppId),
             ["developer"] = new JsonObject

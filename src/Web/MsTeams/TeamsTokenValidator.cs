@@ -20,6 +20,8 @@ internal sealed class TeamsTokenValidator
     private const int RefreshWaits = 10;
     private static readonly TimeSpan RefreshThrottle = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RefreshPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(10);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _missingKeys = new(StringComparer.Ordinal);
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly MsTeamsOptions _options;
@@ -28,7 +30,9 @@ internal sealed class TeamsTokenValidator
     {
         _options = options;
         var metadataUrl = new Uri(options.OpenIdMetadataUrl);
-        var retriever = new HttpDocumentRetriever(clients.CreateClient(nameof(TeamsTokenValidator))) { RequireHttps = metadataUrl.Scheme == Uri.UriSchemeHttps };
+        var http = clients.CreateClient(nameof(TeamsTokenValidator));
+        http.Timeout = MetadataTimeout; // Teams gives up on an activity after about 15 s
+        var retriever = new HttpDocumentRetriever(http) { RequireHttps = metadataUrl.Scheme == Uri.UriSchemeHttps };
         _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(options.OpenIdMetadataUrl, new OpenIdConnectConfigurationRetriever(), retriever)
         {
             AutomaticRefreshInterval = TimeSpan.FromHours(12),
@@ -47,7 +51,7 @@ internal sealed class TeamsTokenValidator
         var token = authorization["Bearer ".Length..].Trim();
         var configuration = await _metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
         var result = await _handler.ValidateTokenAsync(token, Parameters(configuration)).ConfigureAwait(false);
-        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && KeyIdOf(token) is { } kid)
+        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException && KeyIdOf(token) is { } kid && !RecentlyMissing(kid))
         {
             // A key we have not seen: Microsoft may have rotated its keys. Ask for the metadata again (throttled) and
             // retry once the refresh, which IdentityModel runs in the background, has brought the key, or gave up.
@@ -59,6 +63,11 @@ internal sealed class TeamsTokenValidator
             }
 
             result = await _handler.ValidateTokenAsync(token, Parameters(configuration)).ConfigureAwait(false);
+            if (!configuration.SigningKeys.Any(k => k.KeyId == kid))
+            {
+                // Still unknown after a refresh: a made-up kid. The next tokens with it fail at once, for the throttle's time.
+                _missingKeys[kid] = DateTimeOffset.UtcNow + RefreshThrottle;
+            }
         }
 
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
@@ -66,8 +75,20 @@ internal sealed class TeamsTokenValidator
             return TeamsTokenCheck.Refused(Describe(result.Exception));
         }
 
-        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == jwt.Kid);
+        // The endorsements of the key that verified the signature (a token without a kid is tried against every key).
+        var signedWith = jwt.SigningKey?.KeyId ?? jwt.Kid;
+        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == signedWith);
         return TeamsTokenCheck.Valid(jwt.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) ? serviceUrl : null, Endorsements(key));
+    }
+
+    private bool RecentlyMissing(string kid)
+    {
+        if (_missingKeys.Count > 1_000)
+        {
+            _missingKeys.Clear(); // bounded: a flood of made-up kids costs at most a refresh per throttle period
+        }
+
+        return _missingKeys.TryGetValue(kid, out var until) && until > DateTimeOffset.UtcNow;
     }
 
     private string? KeyIdOf(string token)

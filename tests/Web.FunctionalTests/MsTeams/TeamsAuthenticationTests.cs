@@ -11,7 +11,11 @@ namespace CodeStream.Integrations.Web.FunctionalTests.MsTeams;
 /// </summary>
 public sealed class TeamsAuthenticationTests
 {
-    public static TheoryData<string> BadTokens => ["wrong key", "wrong issuer", "wrong audience", "expired", "serviceUrl mismatch", "no serviceurl claim", "missing endorsement", "none at all", "not a JWT"];
+    public static TheoryData<string> BadTokens =>
+    [
+        "wrong key", "forged signature", "wrong issuer", "wrong audience", "expired", "serviceUrl mismatch", "no serviceurl claim",
+        "missing endorsement", "none at all", "not a JWT", "alg none",
+    ];
 
     [Theory]
     [MemberData(nameof(BadTokens))]
@@ -23,6 +27,8 @@ public sealed class TeamsAuthenticationTests
         var token = bad switch
         {
             "wrong key" => teams.IssueChannelToken(TeamsWorld.AppId, world.ServiceUrl, unlistedKey: true),
+            "forged signature" => teams.IssueChannelToken(TeamsWorld.AppId, world.ServiceUrl, kid: teams.DefaultKeyId, unlistedKey: true),
+            "alg none" => Unsigned(world.ServiceUrl),
             "wrong issuer" => teams.IssueChannelToken(TeamsWorld.AppId, world.ServiceUrl, issuer: "https://sts.windows.net/evil/"),
             "wrong audience" => teams.IssueChannelToken("00000000-0000-0000-0000-00000000beef", world.ServiceUrl),
             "expired" => teams.IssueChannelToken(TeamsWorld.AppId, world.ServiceUrl, notBefore: DateTimeOffset.UtcNow.AddHours(-2), expires: DateTimeOffset.UtcNow.AddMinutes(-10)),
@@ -42,6 +48,23 @@ public sealed class TeamsAuthenticationTests
         Assert.Equal(0, await world.CountAsync("work_items", "kind = 'msteams-activity'"));
     }
 
+    [Theory]
+    [InlineData("webchat", TeamsWorld.TenantId)]
+    [InlineData("msteams", "5b0e1f3a-0000-4000-8000-00000000f00d")]
+    public async Task Activity_FromAnotherChannelOrTenant_Is401AndStoresNothing(string channel, string tenant)
+    {
+        await using var world = await TeamsWorld.StartAsync();
+        var install = System.Text.Json.Nodes.JsonNode.Parse(TeamsActivities.BotAdded(world.ServiceUrl).Json)!;
+        install["channelId"] = channel;
+        install["conversation"]!["tenantId"] = tenant;
+        var kid = world.Teams.AddSigningKey("msteams", "webchat");
+
+        using var response = await world.PostActivityAsync(install.ToJsonString(), world.Teams.IssueChannelToken(TeamsWorld.AppId, world.ServiceUrl, kid: kid));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await world.CountAsync("work_items", "kind = 'msteams-activity'"));
+    }
+
     [Fact]
     public async Task Activity_SignedWithANewlyRotatedKey_IsAccepted()
     {
@@ -55,6 +78,15 @@ public sealed class TeamsAuthenticationTests
         using var response = await world.PostActivityAsync(second.Json, world.Teams.IssueChannelToken(TeamsWorld.AppId, world.ServiceUrl, kid: rotated));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    // {"alg":"none"} with the right claims and no signature: never accepted.
+    private static string Unsigned(string serviceUrl)
+    {
+        static string Part(string json) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(json);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return Part("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
+            + Part($"{{\"iss\":\"https://api.botframework.com\",\"aud\":\"{TeamsWorld.AppId}\",\"serviceurl\":\"{serviceUrl}\",\"nbf\":{now - 60},\"exp\":{now + 3600}}}") + ".";
     }
 
     [Theory]

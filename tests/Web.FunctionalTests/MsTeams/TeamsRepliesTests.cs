@@ -94,6 +94,8 @@ public sealed class TeamsRepliesTests
         Assert.False((bool)sam["isRegistered"]!);
         Assert.Equal((string)sam["id"]!, (string)replies[1]!["creatorId"]!);
         Assert.Equal("+1 from me", (string)replies[1]!["text"]!);
+        await SlackScenario.WaitUntilAsync(
+            async () => await world.CountAsync("work_items", "state IN ('Pending', 'Processing')") == 0, TimeSpan.FromSeconds(20), "the queue is drained");
         Assert.DoesNotContain(world.Teams.Thread(TeamsWorld.ChannelId, rootId), m => m.FromId == "28:" + TeamsWorld.AppId); // never copied back
     }
 
@@ -121,6 +123,62 @@ public sealed class TeamsRepliesTests
         Assert.True((bool)(await world.RepliesAsync()).Single()!["deleted"]!);
         Assert.Equal(1, await world.CountAsync("work_items", $"kind = 'msteams-activity' AND dedupe_key = '{message.Key}'"));
         Assert.Equal(1, await world.CountAsync("posts", "origin = 'MsTeams'"));
+    }
+
+    [Fact]
+    public async Task TeamsActivities_OutOfOrder_OrFromTheBot_ChangeNothingTheyShouldNot()
+    {
+        await using var world = await TeamsWorld.StartAsync();
+        await world.InstallAndLinkAsync();
+        var rootId = (string)(await world.ShareAsync())["postId"]!;
+
+        // A delete that overtakes its message's creation still deletes it once it exists.
+        var gone = TeamsWorld.NewActivityId();
+        var early = TeamsActivities.Deleted(world.ServiceUrl, rootId, gone, TeamsWorld.SamMember);
+        using (var posted = await world.PostActivityAsync(early.Json))
+        {
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        }
+
+        var created = TeamsActivities.Message(world.ServiceUrl, rootId, gone, TeamsWorld.SamMember, "Sam Stranger", "<p>soon gone</p>");
+        Assert.Equal("Done", (await world.DeliverAsync(created.Json, created.Key)).State);
+        await SlackScenario.WaitUntilAsync(async () => (await world.InboxRowAsync(early.Key))?.State == "Done", TimeSpan.FromSeconds(20), "the early delete applies");
+
+        // An older edit delivered after a newer one changes nothing.
+        var kept = TeamsWorld.NewActivityId();
+        var message = TeamsActivities.Message(world.ServiceUrl, rootId, kept, TeamsWorld.SamMember, "Sam Stranger", "<p>v1</p>");
+        Assert.Equal("Done", (await world.DeliverAsync(message.Json, message.Key)).State);
+        var now = DateTimeOffset.UtcNow;
+        var newer = TeamsActivities.Edited(world.ServiceUrl, rootId, kept, TeamsWorld.SamMember, "<p>v3</p>", now.AddSeconds(20));
+        var older = TeamsActivities.Edited(world.ServiceUrl, rootId, kept, TeamsWorld.SamMember, "<p>v2</p>", now.AddSeconds(10));
+        Assert.Equal("Done", (await world.DeliverAsync(newer.Json, newer.Key)).State);
+        Assert.Equal(("Ignored", "older-edit"), await world.DeliverAsync(older.Json, older.Key));
+
+        // The bot's own message (as Teams may echo it) is never a reply.
+        var own = TeamsActivities.Message(world.ServiceUrl, rootId, TeamsWorld.NewActivityId(), "28:" + TeamsWorld.AppId, "CodeStream", "<p>echo</p>");
+        Assert.Equal(("Ignored", "own-message"), await world.DeliverAsync(own.Json, own.Key));
+
+        var replies = await world.RepliesAsync();
+        Assert.Equal(2, replies.Count);
+        Assert.True((bool)replies.Single(r => (bool)r!["deleted"]!)!["deleted"]!);
+        Assert.Equal("v3", (string)replies.Single(r => !(bool)r!["deleted"]!)!["text"]!);
+    }
+
+    [Fact]
+    public async Task Share_IntoAChannelOfAnotherTeam_Is404AndPostsNothing()
+    {
+        await using var world = await TeamsWorld.StartAsync();
+        world.Teams.AddTeam("19:other0009@thread.tacv2", "Elsewhere", TeamsWorld.TenantId);
+        world.Teams.AddChannel("19:other0009@thread.tacv2", "19:otherchan@thread.tacv2", "Secrets");
+        await world.InstallAndLinkAsync();
+
+        using var share = await world.Client.PostAsJsonAsync(
+            $"/api/v1/codemarks/{world.CodemarkId}/shares",
+            new { userId = world.AdaId, provider = "msteams", msTeamsTeamId = TeamsWorld.TeamsTeamId, channelId = "19:otherchan@thread.tacv2" });
+
+        Assert.Equal(HttpStatusCode.NotFound, share.StatusCode);
+        Assert.Empty(world.Teams.Messages("19:otherchan@thread.tacv2"));
+        Assert.Equal(0, await world.CountAsync("msteams_shares"));
     }
 
     [Fact]

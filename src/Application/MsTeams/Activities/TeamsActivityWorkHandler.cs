@@ -33,7 +33,7 @@ internal sealed class TeamsActivityWorkHandler(IMediator mediator, MsTeamsSettin
             "conversationUpdate" => await mediator.Send(new RecordTeamsInstallationCommand(activity), cancellationToken).ConfigureAwait(false),
             "message" => await mediator.Send(new IngestTeamsReplyCommand(activity), cancellationToken).ConfigureAwait(false),
             "messageUpdate" => await mediator.Send(new SyncTeamsEditCommand(activity, item.Attempts), cancellationToken).ConfigureAwait(false),
-            "messageDelete" => await mediator.Send(new SyncTeamsDeleteCommand(activity), cancellationToken).ConfigureAwait(false),
+            "messageDelete" => await mediator.Send(new SyncTeamsDeleteCommand(activity, item.Attempts), cancellationToken).ConfigureAwait(false),
             _ => WorkOutcome.Ignored($"activity-type:{activity.Type ?? "none"}"),
         };
     }

@@ -27,6 +27,7 @@ public interface IBotConnector
 /// <summary>A thread the bot started: its conversation id and its root activity's id.</summary>
 public sealed record TeamsThread(string ConversationId, string RootActivityId);
 
-public sealed record TeamsMember(string Id, string? Name, string? Email, string? AadObjectId);
+/// <summary>A member as the Bot Connector describes them; <see cref="TenantId"/> is their home tenant (a guest's differs).</summary>
+public sealed record TeamsMember(string Id, string? Name, string? Email, string? AadObjectId, string? TenantId);
 
 public sealed record TeamsChannel(string Id, string? Name);

@@ -6,6 +6,9 @@ public sealed class MsTeamsSettings
     /// <summary>The bot's Microsoft App ID: the audience of inbound tokens, and <c>28:{id}</c> is the bot's own member id.</summary>
     public string? AppClientId { get; init; }
 
+    /// <summary>The tenant of the single-tenant bot: only its members' e-mails are trusted to name a CodeStream user.</summary>
+    public string? TenantId { get; init; }
+
     public bool Disabled { get; init; }
 
     /// <summary>Both the app id and secret are set: the bot can act.</summary>

@@ -10,10 +10,11 @@ namespace CodeStream.Integrations.Application.MsTeams.Identity;
 /// <summary>
 /// docs/msteams.md, "Who wrote it": the CodeStream user behind a Teams member, as for Slack: the registered user of
 /// the team with the member's e-mail (the Bot Connector's member profile), else the member's faux user
-/// (<c>msteams::{team}::{aadObjectId}</c>), made once. The profile only adds detail: a member Teams cannot describe
-/// gets a faux user named by their Teams name.
+/// (<c>msteams::{team}::{aadObjectId}</c>), made once. Only members of the bot's own tenant are matched by e-mail
+/// (guests' e-mails are their home tenant's word). A member Teams cannot describe gets a faux user named by their
+/// Teams name.
 /// </summary>
-internal sealed class TeamsAuthorResolver(IBotConnector connector, IUserRepository users, IMediator mediator, TimeProvider clock)
+internal sealed class TeamsAuthorResolver(IBotConnector connector, IUserRepository users, MsTeamsSettings settings, IMediator mediator, TimeProvider clock)
 {
     private const int MaxUsername = 64;
 
@@ -22,7 +23,7 @@ internal sealed class TeamsAuthorResolver(IBotConnector connector, IUserReposito
     {
         var fauxId = $"msteams::{teamId.Value}::{aadObjectId ?? memberId}";
         var member = await connector.GetMemberAsync(serviceUrl, conversationId, memberId, cancellationToken).ConfigureAwait(false);
-        if (member?.Email is { Length: > 0 } email && await users.FindRegisteredByEmailAsync(teamId, email, cancellationToken).ConfigureAwait(false) is { } registered)
+        if (TrustedEmail(member) is { } email && await users.FindRegisteredByEmailAsync(teamId, email, cancellationToken).ConfigureAwait(false) is { } registered)
         {
             return registered;
         }
@@ -46,9 +47,25 @@ internal sealed class TeamsAuthorResolver(IBotConnector connector, IUserReposito
     /// <summary>The CodeStream username of a mentioned member (for <c>@username</c> in the reply), when they have an account.</summary>
     public async Task<User?> RegisteredAsync(TeamId teamId, string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken)
     {
-        var member = await connector.GetMemberAsync(serviceUrl, conversationId, memberId, cancellationToken).ConfigureAwait(false);
-        return member?.Email is { Length: > 0 } email ? await users.FindRegisteredByEmailAsync(teamId, email, cancellationToken).ConfigureAwait(false) : null;
+        if (!memberId.StartsWith("29:", StringComparison.Ordinal))
+        {
+            return null; // a channel, team, tag or bot mention: no person to look up
+        }
+
+        try
+        {
+            var member = await connector.GetMemberAsync(serviceUrl, conversationId, memberId, cancellationToken).ConfigureAwait(false);
+            return TrustedEmail(member) is { } email ? await users.FindRegisteredByEmailAsync(teamId, email, cancellationToken).ConfigureAwait(false) : null;
+        }
+        catch (BotConnectorException exception) when (!exception.IsTransient)
+        {
+            return null; // a mention only adds detail: the reply keeps the plain @Name
+        }
     }
+
+    // Entra's mail is set by tenant admins: only this bot's tenant's members are trusted to be who their e-mail says.
+    private string? TrustedEmail(TeamsMember? member) =>
+        member is { Email: { Length: > 0 } email } && string.Equals(member.TenantId, settings.TenantId, StringComparison.OrdinalIgnoreCase) ? email : null;
 
     // "grace@example.com" → "grace"; "Grace Hopper" → "grace.hopper": a handle people can type after "@".
     private static string UsernameOf(string? email, string name)

@@ -23,6 +23,9 @@ public interface IMsTeamsShareRepository
     /// <summary>Records a reply's Teams message; <c>false</c> when that message is already recorded.</summary>
     Task<bool> TryAddMessageCopyAsync(MsTeamsMessageCopy copy, CancellationToken cancellationToken);
 
+    /// <summary>Marks a member's message edited as of <paramref name="at"/>; <c>false</c> when an edit as recent or newer was applied.</summary>
+    Task<bool> TryMarkEditedAsync(MsTeamsMessageCopy message, DateTimeOffset at, CancellationToken cancellationToken);
+
     Task<MsTeamsMessageCopy?> FindMessageCopyAsync(string conversationId, string activityId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MsTeamsMessageCopy>> ListMessageCopiesOfPostAsync(PostId postId, CancellationToken cancellationToken);

@@ -60,7 +60,7 @@ internal sealed class BotConnectorGateway(IHttpClientFactory clients, BotTokenCl
         {
             var member = await CallAsync("member", serviceUrl, api => api.GetMemberAsync(conversationId, memberId, cancellationToken), cancellationToken).ConfigureAwait(false);
             return new TeamsMember(
-                (string?)member["id"] ?? memberId, (string?)member["name"], (string?)member["email"] ?? (string?)member["userPrincipalName"], (string?)member["aadObjectId"]);
+                (string?)member["id"] ?? memberId, (string?)member["name"], (string?)member["email"], (string?)member["aadObjectId"], (string?)member["tenantId"]);
         }
         catch (BotConnectorException exception) when (exception.IsNotFound)
         {
@@ -78,33 +78,55 @@ internal sealed class BotConnectorGateway(IHttpClientFactory clients, BotTokenCl
 
     private async Task<JsonObject> CallAsync(string call, string serviceUrl, Func<IBotConnectorApi, Task<JsonObject>> send, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await send(await ClientAsync(serviceUrl, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (ApiException refused) when (refused.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            // The token was refused before its time (revoked, or the secret rotated): one more try with a fresh one.
+            tokens.Forget();
+            return await SendAsync(call, send, await ClientAsync(serviceUrl, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            throw Unreachable(call, exception, cancellationToken);
+        }
+    }
+
+    private async Task<IBotConnectorApi> ClientAsync(string serviceUrl, CancellationToken cancellationToken)
+    {
         var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var http = clients.CreateClient(ClientName);
         http.BaseAddress = new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/");
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var api = RestService.For<IBotConnectorApi>(http);
+        return RestService.For<IBotConnectorApi>(http);
+    }
+
+    private static async Task<JsonObject> SendAsync(string call, Func<IBotConnectorApi, Task<JsonObject>> send, IBotConnectorApi api, CancellationToken cancellationToken)
+    {
         try
         {
             return await send(api).ConfigureAwait(false);
         }
         catch (ApiException exception)
         {
-            if (exception.StatusCode == HttpStatusCode.Unauthorized)
-            {
-                tokens.Forget();
-            }
-
             throw new BotConnectorException(call, (int)exception.StatusCode, ErrorCode(exception.Content), exception.Headers.RetryAfter?.Delta, exception);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception)
         {
-            throw new BotConnectorException(call, 0, null, inner: exception);
-        }
-        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new BotConnectorException(call, 0, "timeout", inner: exception);
+            throw Unreachable(call, exception, cancellationToken);
         }
     }
+
+    // Refit's refusal as ours; no answer (refused connection, timeout) is transient. A caller's own cancellation stays one.
+    private static Exception Unreachable(string call, Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        HttpRequestException => new BotConnectorException(call, 0, null, inner: exception),
+        TaskCanceledException when !cancellationToken.IsCancellationRequested => new BotConnectorException(call, 0, "timeout", inner: exception),
+        ApiException api => new BotConnectorException(call, (int)api.StatusCode, ErrorCode(api.Content), api.Headers.RetryAfter?.Delta, api),
+        _ => exception,
+    };
 
     // {"error":{"code":"ConversationNotFound","message":"…"}}: only the code, a short word, is kept.
     private static string? ErrorCode(string? content)

@@ -14,11 +14,11 @@ internal sealed class BotTokenClient(HttpClient http, MsTeamsOptions options, Ti
     public const string Scope = "https://api.botframework.com/.default";
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (string Token, DateTimeOffset RenewAt)? _current;
+    private CachedToken? _current; // one reference, read without the gate: never seen half-written
 
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
-        if (_current is { } fresh && clock.GetUtcNow() < fresh.RenewAt)
+        if (Volatile.Read(ref _current) is { } fresh && clock.GetUtcNow() < fresh.RenewAt)
         {
             return fresh.Token;
         }
@@ -26,13 +26,16 @@ internal sealed class BotTokenClient(HttpClient http, MsTeamsOptions options, Ti
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_current is { } again && clock.GetUtcNow() < again.RenewAt)
+            if (Volatile.Read(ref _current) is { } again && clock.GetUtcNow() < again.RenewAt)
             {
                 return again.Token;
             }
 
             var token = await RequestAsync(cancellationToken).ConfigureAwait(false);
-            _current = (token.AccessToken!, clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(60, token.ExpiresIn)) - RenewBefore);
+            var lifetime = TimeSpan.FromSeconds(Math.Max(60, token.ExpiresIn));
+            // Renew 5 minutes early, or halfway through a token shorter than 10 minutes.
+            var renewAt = clock.GetUtcNow() + (lifetime > 2 * RenewBefore ? lifetime - RenewBefore : lifetime / 2);
+            Volatile.Write(ref _current, new CachedToken(token.AccessToken!, renewAt));
             return token.AccessToken!;
         }
         finally
@@ -42,7 +45,7 @@ internal sealed class BotTokenClient(HttpClient http, MsTeamsOptions options, Ti
     }
 
     /// <summary>The connector refused the token (401): the next call asks for a new one.</summary>
-    public void Forget() => _current = null;
+    public void Forget() => Volatile.Write(ref _current, null);
 
     public void Dispose() => _gate.Dispose();
 
@@ -77,6 +80,8 @@ internal sealed class BotTokenClient(HttpClient http, MsTeamsOptions options, Ti
             return token is { AccessToken.Length: > 0 } ? token : throw new BotConnectorException("token", (int)response.StatusCode, "no_token");
         }
     }
+
+    private sealed record CachedToken(string Token, DateTimeOffset RenewAt);
 
     private sealed class TokenResponse
     {

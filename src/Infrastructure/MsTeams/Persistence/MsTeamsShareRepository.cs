@@ -46,6 +46,11 @@ internal sealed class MsTeamsShareRepository(DbSession session, WorkQueueSignal?
         ON CONFLICT DO NOTHING
         """;
 
+    private const string MarkEditedSql = """
+        UPDATE msteams_message_copies SET last_edit_us = @EditUs
+        WHERE conversation_id = @ConversationId AND activity_id = @ActivityId AND (last_edit_us IS NULL OR last_edit_us < @EditUs)
+        """;
+
     private const string FindCopySql = $"SELECT {CopyColumns} FROM msteams_message_copies c WHERE c.conversation_id = @ConversationId AND c.activity_id = @ActivityId";
 
     private const string CopiesOfPostSql = $"SELECT {CopyColumns} FROM msteams_message_copies c WHERE c.post_id = @PostId";
@@ -99,6 +104,12 @@ internal sealed class MsTeamsShareRepository(DbSession session, WorkQueueSignal?
                 PostedByBot = copy.PostedByBot ? 1 : 0,
                 CreatedAt = UnixTime.ToMs(copy.CreatedAt),
             },
+            cancellationToken).ConfigureAwait(false) == 1;
+
+    public async Task<bool> TryMarkEditedAsync(MsTeamsMessageCopy message, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            MarkEditedSql,
+            new { message.ConversationId, message.ActivityId, EditUs = (at - DateTimeOffset.UnixEpoch).Ticks / 10 },
             cancellationToken).ConfigureAwait(false) == 1;
 
     public async Task<MsTeamsMessageCopy?> FindMessageCopyAsync(string conversationId, string activityId, CancellationToken cancellationToken)

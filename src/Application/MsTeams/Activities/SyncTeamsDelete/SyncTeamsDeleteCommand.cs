@@ -11,11 +11,13 @@ namespace CodeStream.Integrations.Application.MsTeams.Activities.SyncTeamsDelete
 /// A <c>messageDelete</c>: the reply a member's message became is soft-deleted (its copies follow); deleting a shared
 /// card ends the share (the codemark stays); a bot copy deleted in Teams changes nothing.
 /// </summary>
-public sealed record SyncTeamsDeleteCommand(TeamsActivity Activity) : ICommand<WorkOutcome>;
+public sealed record SyncTeamsDeleteCommand(TeamsActivity Activity, int Attempt = 1) : ICommand<WorkOutcome>;
 
 internal sealed class SyncTeamsDeleteHandler(IMsTeamsShareRepository shares, IReplyRepository replies, IMediator mediator, TimeProvider clock)
     : IRequestHandler<SyncTeamsDeleteCommand, WorkOutcome>
 {
+    private const int AttemptsToWaitForCreation = 3;
+
     public async Task<WorkOutcome> Handle(SyncTeamsDeleteCommand request, CancellationToken cancellationToken)
     {
         var a = request.Activity;
@@ -24,7 +26,8 @@ internal sealed class SyncTeamsDeleteHandler(IMsTeamsShareRepository shares, IRe
             return WorkOutcome.Ignored("malformed-message");
         }
 
-        if (await shares.FindShareByThreadAsync(conversationId, cancellationToken).ConfigureAwait(false) is { } share && share.RootActivityId == activityId)
+        var share = await shares.FindShareByThreadAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (share is not null && share.RootActivityId == activityId)
         {
             await shares.MarkShareDeletedAsync(conversationId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return WorkOutcome.Done($"share of {share.CodemarkId} deleted in Teams");
@@ -33,7 +36,10 @@ internal sealed class SyncTeamsDeleteHandler(IMsTeamsShareRepository shares, IRe
         var copy = await shares.FindMessageCopyAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false);
         if (copy is null)
         {
-            return WorkOutcome.Ignored("not-a-synced-reply");
+            // The delete may have overtaken its message's creation (items run side by side): wait for it a little.
+            return share is not null && request.Attempt < AttemptsToWaitForCreation
+                ? WorkOutcome.Retry("reply-not-yet-synced", TimeSpan.FromSeconds(1))
+                : WorkOutcome.Ignored("not-a-synced-reply");
         }
 
         if (copy.PostedByBot)

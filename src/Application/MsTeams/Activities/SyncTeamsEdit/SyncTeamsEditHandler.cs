@@ -9,7 +9,8 @@ namespace CodeStream.Integrations.Application.MsTeams.Activities.SyncTeamsEdit;
 
 /// <summary>
 /// docs/msteams.md, "Edits and deletes": the reply a member's message became takes its edited text (converted as on
-/// creation). Bot copies are ours and ignored; an edit that overtakes its message's creation is retried a few times.
+/// creation), in the order of the activities' timestamps (an older edit arriving late is <c>older-edit</c>). Bot
+/// copies are ours and ignored; an edit that overtakes its message's creation is retried a few times.
 /// </summary>
 internal sealed class SyncTeamsEditHandler(
     IMsTeamsShareRepository shares, IReplyRepository replies, TeamsMessageText texts, IMediator mediator, TimeProvider clock)
@@ -45,13 +46,18 @@ internal sealed class SyncTeamsEditHandler(
             return WorkOutcome.Ignored("reply-gone");
         }
 
+        // Edits apply in Teams' order: the activity's timestamp is when the member edited.
+        var at = DateTimeOffset.TryParse(a.Timestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when)
+            ? when
+            : clock.GetUtcNow();
         var (markdown, mentioned) = await texts.ReadAsync(reply.TeamId, share, a, cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(markdown) || reply.Edit(markdown, clock.GetUtcNow(), mentioned) is not { } edited)
+        if (string.IsNullOrWhiteSpace(markdown) || reply.Edit(markdown, at, mentioned) is not { } edited)
         {
             return WorkOutcome.Ignored("text-unchanged");
         }
 
-        await mediator.Send(new RecordTeamsEditCommand(edited), cancellationToken).ConfigureAwait(false);
-        return WorkOutcome.Done(edited.Id.Value);
+        return await mediator.Send(new RecordTeamsEditCommand(edited, copy), cancellationToken).ConfigureAwait(false)
+            ? WorkOutcome.Done(edited.Id.Value)
+            : WorkOutcome.Ignored("older-edit");
     }
 }

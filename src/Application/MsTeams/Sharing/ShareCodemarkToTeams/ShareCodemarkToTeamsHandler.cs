@@ -51,6 +51,13 @@ internal sealed class ShareCodemarkToTeamsHandler(
             return new ShareToTeamsResult(TeamsCopies.ToDto(existing), Created: false);
         }
 
+        // Only a channel of the linked team: the bot may be in other teams, whose people are not this team's.
+        var channels = await connector.ListChannelsAsync(installation.ServiceUrl, installation.TeamsTeamId, cancellationToken).ConfigureAwait(false);
+        if (!channels.Any(c => c.Id == channelId))
+        {
+            throw new NotFoundException("Microsoft Teams channel", channelId);
+        }
+
         var author = await users.GetAsync(codemark.CreatorId, cancellationToken).ConfigureAwait(false);
         var card = TeamsCodemarkCard.RenderActivity(new TeamsCardInput(codemark, author?.DisplayName ?? "Someone", settings.WebBaseUrl));
         var thread = await StartThreadAsync(installation, channelId, card, cancellationToken).ConfigureAwait(false);

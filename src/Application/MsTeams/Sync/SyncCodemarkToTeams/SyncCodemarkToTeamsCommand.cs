@@ -60,7 +60,15 @@ internal sealed class SyncCodemarkToTeamsHandler(
             else
             {
                 var card = TeamsCodemarkCard.RenderActivity(new TeamsCardInput(codemark, author?.DisplayName ?? "Someone", settings.WebBaseUrl));
-                await connector.UpdateAsync(thread.ServiceUrl, thread.ConversationId, thread.RootActivityId, card, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await connector.UpdateAsync(thread.ServiceUrl, thread.ConversationId, thread.RootActivityId, card, cancellationToken).ConfigureAwait(false);
+                }
+                catch (BotConnectorException exception) when (exception.IsNotFound)
+                {
+                    // The card was deleted in Teams: that share has ended; the other threads still get the edit.
+                    await mediator.Send(new MarkTeamsShareDeletedCommand(thread.ConversationId, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
