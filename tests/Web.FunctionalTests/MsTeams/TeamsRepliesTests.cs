@@ -222,6 +222,29 @@ public sealed class TeamsRepliesTests
     }
 
     [Fact]
+    public async Task ActivityWithAMovedServiceUrl_MovesTheTeamsInstallationAndShares()
+    {
+        await using var world = await TeamsWorld.StartAsync();
+        await world.InstallAndLinkAsync();
+        await world.ShareAsync();
+        const string moved = "https://smba.trafficmanager.net/emea/";
+        var reaction = System.Text.Json.Nodes.JsonNode.Parse(
+            TeamsActivities.Message(world.ServiceUrl, "1764000000001", TeamsWorld.NewActivityId(), TeamsWorld.SamMember, "Sam Stranger", "x").Json)!;
+        reaction["type"] = "messageReaction";
+        reaction["serviceUrl"] = moved;
+        var key = $"messageReaction:{(string)reaction["conversation"]!["id"]!}:{(string)reaction["id"]!}";
+
+        using (var response = await world.PostActivityAsync(reaction.ToJsonString(), world.Teams.IssueChannelToken(TeamsWorld.AppId, moved)))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await SlackScenario.WaitUntilAsync(async () => (await world.InboxRowAsync(key))?.State == "Ignored", TimeSpan.FromSeconds(20), "the activity is processed");
+        Assert.Equal(1, await world.CountAsync("msteams_installations", $"service_url = '{moved}'"));
+        Assert.Equal(1, await world.CountAsync("msteams_shares", $"service_url = '{moved}'"));
+    }
+
+    [Fact]
     public async Task Channels_OfTheLinkedTeam_AreListed()
     {
         await using var world = await TeamsWorld.StartAsync();

@@ -1,6 +1,7 @@
 using CodeStream.Integrations.Application.Common.WorkQueue;
 using CodeStream.Integrations.Application.MsTeams.Activities.IngestTeamsReply;
 using CodeStream.Integrations.Application.MsTeams.Activities.RecordTeamsInstallation;
+using CodeStream.Integrations.Application.MsTeams.Activities.RefreshServiceUrl;
 using CodeStream.Integrations.Application.MsTeams.Activities.SyncTeamsDelete;
 using CodeStream.Integrations.Application.MsTeams.Activities.SyncTeamsEdit;
 using CodeStream.Integrations.Application.MsTeams.Common;
@@ -10,7 +11,8 @@ namespace CodeStream.Integrations.Application.MsTeams.Activities;
 
 /// <summary>
 /// docs/msteams.md, "Activities": what a stored activity is, handed to its use case. The bot joining or leaving a
-/// team, a message in a shared thread, its edit, its deletion; everything else is ignored with the reason kept.
+/// team, a message in a shared thread, its edit, its deletion; everything else is ignored with the reason kept. Any
+/// activity of a team first refreshes the team's service URL (Teams may move it).
 /// </summary>
 internal sealed class TeamsActivityWorkHandler(IMediator mediator, MsTeamsSettings settings) : IWorkItemHandler
 {
@@ -28,6 +30,11 @@ internal sealed class TeamsActivityWorkHandler(IMediator mediator, MsTeamsSettin
             return WorkOutcome.Ignored("msteams-disabled");
         }
 
+        if (activity is { Type: not "conversationUpdate", TeamId: { Length: > 0 and <= 256 } teamId, ServiceUrl: { } serviceUrl } && IsHttpUrl(serviceUrl))
+        {
+            await mediator.Send(new RefreshServiceUrlCommand(teamId, serviceUrl), cancellationToken).ConfigureAwait(false);
+        }
+
         return activity.Type switch
         {
             "conversationUpdate" => await mediator.Send(new RecordTeamsInstallationCommand(activity), cancellationToken).ConfigureAwait(false),
@@ -37,4 +44,7 @@ internal sealed class TeamsActivityWorkHandler(IMediator mediator, MsTeamsSettin
             _ => WorkOutcome.Ignored($"activity-type:{activity.Type ?? "none"}"),
         };
     }
+
+    private static bool IsHttpUrl(string url) =>
+        url.Length <= 512 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -12,6 +12,12 @@ public interface IMsTeamsInstallationRepository
     /// <summary>The bot left the team: its installation is kept, marked removed.</summary>
     Task<bool> MarkRemovedAsync(string teamsTeamId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Teams moved the team to another service URL (an authenticated activity says so): the installation and the
+    /// team's shares use it from now on. <c>false</c> when it was the one recorded already.
+    /// </summary>
+    Task<bool> RefreshServiceUrlAsync(string teamsTeamId, string serviceUrl, CancellationToken cancellationToken);
+
     Task<MsTeamsInstallation?> FindAsync(string teamsTeamId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MsTeamsInstallation>> ListAsync(CancellationToken cancellationToken);

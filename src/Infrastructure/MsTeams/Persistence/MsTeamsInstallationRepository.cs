@@ -22,6 +22,11 @@ internal sealed class MsTeamsInstallationRepository(DbSession session) : IMsTeam
 
     private const string RemoveSql = "UPDATE msteams_installations SET removed_at = @At WHERE teams_team_id = @TeamsTeamId AND removed_at IS NULL";
 
+    private const string RefreshServiceUrlSql = """
+        UPDATE msteams_installations SET service_url = @ServiceUrl WHERE teams_team_id = @TeamsTeamId AND service_url <> @ServiceUrl;
+        UPDATE msteams_shares SET service_url = @ServiceUrl WHERE teams_team_id = @TeamsTeamId AND service_url <> @ServiceUrl;
+        """;
+
     private const string FindSql = $"SELECT {Columns} FROM msteams_installations WHERE teams_team_id = @TeamsTeamId";
 
     private const string ListSql = $"SELECT {Columns} FROM msteams_installations ORDER BY installed_at, teams_team_id";
@@ -43,6 +48,9 @@ internal sealed class MsTeamsInstallationRepository(DbSession session) : IMsTeam
 
     public async Task<bool> MarkRemovedAsync(string teamsTeamId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(RemoveSql, new { TeamsTeamId = teamsTeamId, At = UnixTime.ToMs(at) }, cancellationToken).ConfigureAwait(false) == 1;
+
+    public async Task<bool> RefreshServiceUrlAsync(string teamsTeamId, string serviceUrl, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(RefreshServiceUrlSql, new { TeamsTeamId = teamsTeamId, ServiceUrl = serviceUrl }, cancellationToken).ConfigureAwait(false) > 0;
 
     public async Task<MsTeamsInstallation?> FindAsync(string teamsTeamId, CancellationToken cancellationToken)
     {
