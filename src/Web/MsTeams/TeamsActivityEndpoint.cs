@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using CodeStream.Integrations.Application.MsTeams.Activities;
 using CodeStream.Integrations.Application.MsTeams.Activities.AcceptTeamsActivity;
 using CodeStream.Integrations.Application.MsTeams.Common;
 using CodeStream.Integrations.Web.Common;
@@ -101,37 +101,39 @@ internal static class TeamsActivityEndpoint
     /// </summary>
     private static InspectedActivity? Inspect(byte[] body)
     {
+        string json;
         try
         {
-            using var document = JsonDocument.Parse(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || Text(root, "type") is not { Length: > 0 and <= 64 } type
-                || Text(root, "id") is not { Length: > 0 and <= 256 } id
-                || Text(root, "channelId") is not { Length: > 0 and <= 64 } channelId
-                || Text(root, "serviceUrl") is not { Length: > 0 and <= 512 } serviceUrl)
-            {
-                return null;
-            }
-
-            var conversation = root.TryGetProperty("conversation", out var c) && c.ValueKind == JsonValueKind.Object ? Text(c, "id") : null;
-            var tenant = (c.ValueKind == JsonValueKind.Object ? Text(c, "tenantId") : null)
-                ?? (root.TryGetProperty("channelData", out var data) && data.ValueKind == JsonValueKind.Object
-                    && data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object ? Text(t, "id") : null);
-            var when = type == "messageUpdate" ? Text(root, "timestamp") ?? Text(root, "localTimestamp") : null;
-            var key = $"{type}:{conversation}:{id}{(when is null ? string.Empty : ":" + when)}";
-            if (!IsPlainText(key))
-            {
-                return null; // NUL, other controls or a lone surrogate: no id Teams makes, and no text a database stores
-            }
-
-            return new InspectedActivity(
-                key.Length <= MaxKeyLength ? key : $"{type}:sha256:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))}", channelId, serviceUrl, tenant);
+            json = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
         }
-        catch (Exception exception) when (exception is JsonException or DecoderFallbackException or ArgumentException)
+        catch (DecoderFallbackException)
         {
             return null;
         }
+
+        if (TeamsActivity.TryParse(json) is not
+            {
+                Type: { Length: > 0 and <= 64 } type,
+                Id: { Length: > 0 and <= 256 } id,
+                ChannelId: { Length: > 0 and <= 64 } channelId,
+                ServiceUrl: { Length: > 0 and <= 512 } serviceUrl,
+            } activity)
+        {
+            return null;
+        }
+
+        var when = type == "messageUpdate" ? activity.Timestamp ?? activity.LocalTimestamp : null;
+        var key = $"{type}:{activity.ConversationId}:{id}{(when is null ? string.Empty : ":" + when)}";
+        if (!IsPlainText(key))
+        {
+            return null; // NUL, other controls or a lone surrogate: no id Teams makes, and no text a database stores
+        }
+
+        return new InspectedActivity(
+            key.Length <= MaxKeyLength ? key : $"{type}:sha256:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))}",
+            channelId,
+            serviceUrl,
+            activity.TenantId);
     }
 
     private static bool IsPlainText(string text)
@@ -146,9 +148,6 @@ internal static class TeamsActivityEndpoint
 
         return true;
     }
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static IResult Unauthorized(string reason) =>
         TypedResults.Problem(title: "Unauthorized.", detail: reason, statusCode: StatusCodes.Status401Unauthorized);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace CodeStream.Integrations.Application.MsTeams.Activities;
@@ -26,6 +27,17 @@ public sealed record TeamsActivity(
     IReadOnlyList<string> MembersRemoved,
     IReadOnlyList<TeamsMention> Mentions)
 {
+    /// <summary>The client's own <c>localTimestamp</c>, which Teams sends when <c>timestamp</c> may be missing.</summary>
+    public string? LocalTimestamp { get; init; }
+
+    /// <summary>When Teams says the activity happened (<c>timestamp</c>), when it says so in a readable form.</summary>
+    public DateTimeOffset? SentAt =>
+        DateTimeOffset.TryParse(Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+
+    /// <summary>Whether <see cref="ServiceUrl"/> is an http(s) URL of a sane length: the only kind the bot calls.</summary>
+    public bool HasServiceUrl =>
+        ServiceUrl is { Length: <= 512 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
     public static TeamsActivity? TryParse(string json)
     {
         try
@@ -56,7 +68,10 @@ public sealed record TeamsActivity(
                 Str(channelData, "eventType"),
                 Ids(a, "membersAdded"),
                 Ids(a, "membersRemoved"),
-                Mentioned(a));
+                Mentioned(a))
+            {
+                LocalTimestamp = Str(a, "localTimestamp"),
+            };
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {

@@ -30,9 +30,9 @@ internal sealed class TeamsActivityWorkHandler(IMediator mediator, MsTeamsSettin
             return WorkOutcome.Ignored("msteams-disabled");
         }
 
-        if (activity is { Type: not "conversationUpdate", TeamId: { Length: > 0 and <= 256 } teamId, ServiceUrl: { } serviceUrl } && IsHttpUrl(serviceUrl))
+        if (activity is { Type: not "conversationUpdate", TeamId: { Length: > 0 and <= 256 } teamId, HasServiceUrl: true })
         {
-            await mediator.Send(new RefreshServiceUrlCommand(teamId, serviceUrl), cancellationToken).ConfigureAwait(false);
+            await mediator.Send(new RefreshServiceUrlCommand(teamId, activity.ServiceUrl!), cancellationToken).ConfigureAwait(false);
         }
 
         return activity.Type switch
@@ -44,7 +44,4 @@ internal sealed class TeamsActivityWorkHandler(IMediator mediator, MsTeamsSettin
             _ => WorkOutcome.Ignored($"activity-type:{activity.Type ?? "none"}"),
         };
     }
-
-    private static bool IsHttpUrl(string url) =>
-        url.Length <= 512 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -24,7 +24,7 @@ internal sealed class ReactionRepository(DbSession session) : IReactionRepositor
     public async Task<bool> SetAsync(PostId postId, string emoji, UserId userId, bool present, DateTimeOffset at, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(
             SetSql,
-            new { PostId = postId.Value, Emoji = emoji, UserId = userId.Value, Present = present ? 1 : 0, ChangedAt = (at - DateTimeOffset.UnixEpoch).Ticks / 10 },
+            new { PostId = postId.Value, Emoji = emoji, UserId = userId.Value, Present = present ? 1 : 0, ChangedAt = UnixTime.ToMicroseconds(at) },
             cancellationToken).ConfigureAwait(false) == 1;
 
     public async Task<IReadOnlyList<PostReaction>> ListForCodemarkAsync(Codemark codemark, CancellationToken cancellationToken)

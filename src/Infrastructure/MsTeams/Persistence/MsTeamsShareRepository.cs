@@ -109,7 +109,7 @@ internal sealed class MsTeamsShareRepository(DbSession session, WorkQueueSignal?
     public async Task<bool> TryMarkEditedAsync(MsTeamsMessageCopy message, DateTimeOffset at, CancellationToken cancellationToken) =>
         await session.ExecuteAsync(
             MarkEditedSql,
-            new { message.ConversationId, message.ActivityId, EditUs = (at - DateTimeOffset.UnixEpoch).Ticks / 10 },
+            new { message.ConversationId, message.ActivityId, EditUs = UnixTime.ToMicroseconds(at) },
             cancellationToken).ConfigureAwait(false) == 1;
 
     public async Task<MsTeamsMessageCopy?> FindMessageCopyAsync(string conversationId, string activityId, CancellationToken cancellationToken)

@@ -66,9 +66,7 @@ internal sealed class IngestTeamsReplyHandler(
         }
 
         var author = await authors.ResolveAsync(share.TeamId, share.ServiceUrl, conversationId, fromId, a.FromName, a.FromAadObjectId, cancellationToken).ConfigureAwait(false);
-        var at = DateTimeOffset.TryParse(a.Timestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var sent)
-            ? sent
-            : clock.GetUtcNow();
+        var at = a.SentAt ?? clock.GetUtcNow();
         var reply = Post.CreateReply(codemark, author.Id, markdown, MsTeamsPostOrigin.Value, at, mentioned);
         try
         {

@@ -39,7 +39,7 @@ internal sealed class RecordTeamsInstallationHandler(IMsTeamsInstallationReposit
             return WorkOutcome.Ignored($"conversation-update:{a.EventType ?? "none"}");
         }
 
-        if (a.TenantId is not { Length: > 0 and <= MaxIdLength } tenantId || !IsHttpUrl(a.ServiceUrl))
+        if (a.TenantId is not { Length: > 0 and <= MaxIdLength } tenantId || !a.HasServiceUrl)
         {
             return WorkOutcome.Ignored("malformed-installation");
         }
@@ -49,7 +49,4 @@ internal sealed class RecordTeamsInstallationHandler(IMsTeamsInstallationReposit
             cancellationToken).ConfigureAwait(false);
         return WorkOutcome.Done($"installed in {a.TeamName ?? teamId}");
     }
-
-    private static bool IsHttpUrl(string? url) =>
-        url is { Length: <= 512 } && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

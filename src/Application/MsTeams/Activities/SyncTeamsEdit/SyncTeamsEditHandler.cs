@@ -47,9 +47,7 @@ internal sealed class SyncTeamsEditHandler(
         }
 
         // Edits apply in Teams' order: the activity's timestamp is when the member edited.
-        var at = DateTimeOffset.TryParse(a.Timestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when)
-            ? when
-            : clock.GetUtcNow();
+        var at = a.SentAt ?? clock.GetUtcNow();
         var (markdown, mentioned) = await texts.ReadAsync(reply.TeamId, share, a, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(markdown) || reply.Edit(markdown, at, mentioned) is not { } edited)
         {

@@ -61,7 +61,7 @@ internal sealed class SyncSlackReactionHandler(
         }
 
         var person = await authors.ResolveAsync(teamId, new SlackIdentity(slackTeamId, slackUserId), bot.BotToken, cancellationToken).ConfigureAwait(false);
-        var at = DateTimeOffset.UnixEpoch.AddTicks(eventTs.ToUnixMicroseconds() * 10);
+        var at = DateTimeOffset.UnixEpoch.AddTicks(eventTs.ToUnixMicroseconds() * TimeSpan.TicksPerMicrosecond);
         var present = request.Event.Type == SyncSlackReactionCommand.Added;
         try
         {
