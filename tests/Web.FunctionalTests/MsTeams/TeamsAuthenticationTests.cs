@@ -94,6 +94,8 @@ public sealed class TeamsAuthenticationTests
     [InlineData("[1,2,3]")]
     [InlineData("{\"type\":\"message\"}")]
     [InlineData("{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"msteams\",\"serviceUrl\":42}")]
+    [InlineData("{\"type\":\"message\",\"id\":\"\\ud800\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://x/\"}")]
+    [InlineData("{\"type\":\"message\",\"id\":\"a\\u0000b\",\"channelId\":\"msteams\",\"serviceUrl\":\"http://x/\"}")]
     public async Task Activity_WithAGarbageBody_Is400AndStoresNothing(string body)
     {
         await using var world = await TeamsWorld.StartAsync();
