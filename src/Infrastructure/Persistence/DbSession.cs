@@ -10,6 +10,7 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 internal sealed class DbSession(IDbConnectionFactory factory, Observability.IntegrationMetrics? metrics = null) : IUnitOfWork, IAsyncDisposable, IDisposable
 {
     private DbConnection? _connection;
+    private SqliteGroupCommit? _group;
     private bool _holdsGate;
     private int _writesForbidden;
     private List<Action>? _afterCommit;
@@ -48,7 +49,11 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
     public void Counted(object? parameters) =>
         metrics?.DbStatements(parameters is System.Collections.IEnumerable rows and not string ? rows.Cast<object>().Count() : 1);
 
-    public async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+    /// <summary>The scope's connection; inside a unit of work that joined a SQLite group, the group's writing connection.</summary>
+    public ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+        _group is { } group ? ValueTask.FromResult(group.Writer) : OwnConnectionAsync(cancellationToken);
+
+    private async ValueTask<DbConnection> OwnConnectionAsync(CancellationToken cancellationToken) =>
         _connection ??= await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
 
     public async Task BeginAsync(CancellationToken cancellationToken)
@@ -58,12 +63,20 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
             throw new InvalidOperationException("A unit of work is already in progress in this scope.");
         }
 
-        var open = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var own = factory.GroupCommit is null ? await OwnConnectionAsync(cancellationToken).ConfigureAwait(false) : null;
         await WriteGate.EnterAsync(WritePriority.Normal, cancellationToken).ConfigureAwait(false);
         _holdsGate = true;
         try
         {
-            Transaction = await open.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (own is null)
+            {
+                Transaction = await factory.GroupCommit!.JoinAsync(cancellationToken).ConfigureAwait(false);
+                _group = factory.GroupCommit;
+            }
+            else
+            {
+                Transaction = await own.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -90,8 +103,27 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
             await check(this, cancellationToken).ConfigureAwait(false);
         }
 
-        await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await EndTransactionAsync().ConfigureAwait(false);
+        if (_group is { } group)
+        {
+            // The group commits once this unit has left the gate (others may join it first); stored means committed.
+            Task groupCommitted;
+            try
+            {
+                groupCommitted = await group.ReleaseAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                LeaveGroup();
+            }
+
+            await groupCommitted.ConfigureAwait(false);
+        }
+        else
+        {
+            await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await EndTransactionAsync().ConfigureAwait(false);
+        }
+
         if (_afterCommit is { } committed)
         {
             _afterCommit = null;
@@ -107,6 +139,12 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
         }
 
         _afterCommit = null;
+        if (_group is not null)
+        {
+            await EndTransactionAsync().ConfigureAwait(false);
+            return;
+        }
+
         await Transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
         await EndTransactionAsync().ConfigureAwait(false);
     }
@@ -124,6 +162,18 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
     /// <summary>For scopes disposed synchronously (a <c>using</c> over <c>CreateScope()</c>).</summary>
     public void Dispose()
     {
+        if (_group is { } group)
+        {
+            try
+            {
+                group.RollbackNow();
+            }
+            finally
+            {
+                LeaveGroup();
+            }
+        }
+
         Transaction?.Dispose();
         Transaction = null;
         ExitGate();
@@ -133,6 +183,20 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
 
     private async ValueTask EndTransactionAsync()
     {
+        if (_group is { } group)
+        {
+            try
+            {
+                await group.RollbackAsync().ConfigureAwait(false); // this unit only; the group's transaction is not ours to end
+            }
+            finally
+            {
+                LeaveGroup();
+            }
+
+            return;
+        }
+
         try
         {
             if (Transaction is not null)
@@ -145,6 +209,13 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
             Transaction = null;
             ExitGate();
         }
+    }
+
+    private void LeaveGroup()
+    {
+        _group = null;
+        Transaction = null;
+        ExitGate();
     }
 
     private void ExitGate()

@@ -16,6 +16,9 @@ public interface IDbConnectionFactory
     /// <summary>How this process's writers take turns: one at a time on a SQLite file, not at all on PostgreSQL.</summary>
     WriteGate WriteGate { get; }
 
+    /// <summary>On SQLite, the units of work that queue at the gate commit together; <c>null</c> where each commits alone.</summary>
+    SqliteGroupCommit? GroupCommit => null;
+
     /// <summary>
     /// <c>column IN (…)</c> for a list parameter. Dapper expands lists for SQLite; Npgsql takes the list as one array,
     /// which PostgreSQL matches with <c>= ANY(…)</c>.

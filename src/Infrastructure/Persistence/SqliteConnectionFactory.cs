@@ -16,6 +16,7 @@ internal sealed class SqliteConnectionFactory : IDbConnectionFactory
             DefaultTimeout = 30,
         };
         ConnectionString = builder.ToString();
+        GroupCommit = new SqliteGroupCommit(this, WriteGate);
     }
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -24,6 +25,9 @@ internal sealed class SqliteConnectionFactory : IDbConnectionFactory
     public WriteGate WriteGate { get; } = new(TimeSpan.FromSeconds(30));
 
     public string ConnectionString { get; }
+
+    /// <summary>Units of work that queue at the gate share one transaction (see <see cref="SqliteGroupCommit"/>).</summary>
+    public SqliteGroupCommit GroupCommit { get; }
 
     public string AnyOf(string column, string parameter) => $"{column} IN @{parameter}";
 

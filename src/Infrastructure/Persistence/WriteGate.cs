@@ -34,6 +34,26 @@ public sealed class WriteGate
         this._timeout = timeout;
     }
 
+    /// <summary>Whether a writer is queued behind the current one.</summary>
+    public bool HasWaiters => WaiterCount > 0;
+
+    internal int WaiterCount
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _urgent.Count + _normal.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs with the gate held before each <see cref="WriteAsync"/> (a write on a connection of its own): the group
+    /// commit's open transaction holds SQLite's write lock and must commit first (see <see cref="SqliteGroupCommit"/>).
+    /// </summary>
+    internal Func<ValueTask>? BeforeLoneWrite { get; set; }
+
     /// <summary>A gate that never waits (databases with their own row-level locking).</summary>
     public static WriteGate None { get; } = new(enabled: false, Timeout.InfiniteTimeSpan);
 
@@ -95,6 +115,11 @@ public sealed class WriteGate
         await EnterAsync(priority, cancellationToken).ConfigureAwait(false);
         try
         {
+            if (BeforeLoneWrite is { } handOver)
+            {
+                await handOver().ConfigureAwait(false);
+            }
+
             return await write().ConfigureAwait(false);
         }
         finally
