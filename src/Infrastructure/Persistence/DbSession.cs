@@ -53,6 +53,20 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
     public ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         _group is { } group ? ValueTask.FromResult(group.Writer) : OwnConnectionAsync(cancellationToken);
 
+    /// <summary>
+    /// After a statement outside a transaction on SQLite: the connection goes back to the pool at once, so a scope that
+    /// waits (for the gate, for Slack, for an acknowledgement's commit) holds none. Each SQLite connection keeps its own
+    /// schema and page cache in memory, and a pooled one opens in microseconds.
+    /// </summary>
+    public async ValueTask ReturnIdleConnectionAsync()
+    {
+        if (factory.GroupCommit is not null && Transaction is null && _connection is { } idle)
+        {
+            _connection = null;
+            await idle.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     private async ValueTask<DbConnection> OwnConnectionAsync(CancellationToken cancellationToken) =>
         _connection ??= await factory.OpenAsync(cancellationToken).ConfigureAwait(false);
 

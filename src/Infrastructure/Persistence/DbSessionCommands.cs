@@ -18,22 +18,46 @@ internal static class DbSessionCommands
 
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
         var command = Command(session, sql, parameters, cancellationToken);
-        return session.Transaction is not null
-            ? await connection.ExecuteAsync(command).ConfigureAwait(false)
-            : await session.WriteGate.WriteAsync(WritePriority.Normal, () => connection.ExecuteAsync(command), cancellationToken).ConfigureAwait(false);
+        if (session.Transaction is not null)
+        {
+            return await connection.ExecuteAsync(command).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await session.WriteGate.WriteAsync(WritePriority.Normal, () => connection.ExecuteAsync(command), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await session.ReturnIdleConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     public static async Task<IReadOnlyList<T>> QueryAsync<T>(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<T>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        try
+        {
+            var rows = await connection.QueryAsync<T>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
+            return rows.AsList();
+        }
+        finally
+        {
+            await session.ReturnIdleConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     public static async Task<T?> QuerySingleOrDefaultAsync<T>(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken)
     {
         var connection = await session.ConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleOrDefaultAsync<T>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
+        try
+        {
+            return await connection.QuerySingleOrDefaultAsync<T>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await session.ReturnIdleConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary><c>column IN (…)</c> for a list parameter, in the scope's database's dialect.</summary>
