@@ -21,7 +21,6 @@ internal sealed partial class WorkItemBatchWriter(
     : BackgroundService, IWorkItemWriter
 {
     private const int MaxBatch = 256;
-    private const int RowsPerStatement = 64;
 
     // Unbounded: every writer is a request awaiting its own commit, so the queue can't outgrow the requests in
     // flight; and unlike a bounded channel it takes no lock per write, which 64 concurrent requests would fight over.
@@ -98,21 +97,14 @@ internal sealed partial class WorkItemBatchWriter(
                 WritePriority.Urgent, // Slack is waiting.
                 async () =>
                 {
-                    // One transaction (one commit) for the round, in statements of at most RowsPerStatement rows:
-                    // SQLite binds each named parameter by a search of the statement's list, so one huge statement
-                    // costs the square of its parameters.
-                    // PostgreSQL binds by position: one statement for the whole round.
-                    var rowsPerStatement = connections.Provider == DatabaseProvider.Sqlite ? RowsPerStatement : MaxBatch;
+                    // One statement and one commit for the round. SQLite gets the rows as one JSON parameter (its
+                    // named-parameter binding costs the square of their number); PostgreSQL binds by position.
                     await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-                    var stored = new List<string>(batch.Count);
-                    foreach (var rows in batch.Chunk(rowsPerStatement))
-                    {
-                        stored.AddRange(await connection.QueryAsync<string>(
-                            WorkItemInsert.Sql(rows.Length, returningIds: true), Parameters(rows, now), transaction).ConfigureAwait(false));
-                    }
-
+                    var stored = connections.Provider == DatabaseProvider.Sqlite
+                        ? await connection.QueryAsync<string>(WorkItemInsert.SqliteJsonSql, JsonParameters(batch, now), transaction).ConfigureAwait(false)
+                        : await connection.QueryAsync<string>(WorkItemInsert.Sql(batch.Count, returningIds: true), Parameters(batch, now), transaction).ConfigureAwait(false);
                     await transaction.CommitAsync().ConfigureAwait(false);
-                    return stored;
+                    return stored.AsList();
                 },
                 CancellationToken.None).ConfigureAwait(false);
             var inserted = ids.ToHashSet(StringComparer.Ordinal);
@@ -136,15 +128,29 @@ internal sealed partial class WorkItemBatchWriter(
         }
     }
 
-    private static DynamicParameters Parameters(Pending[] rows, long now)
+    private static DynamicParameters Parameters(List<Pending> rows, long now)
     {
         var parameters = new DynamicParameters();
         parameters.Add("Now", now);
-        for (var i = 0; i < rows.Length; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
             WorkItemInsert.AddRow(parameters, i, rows[i].Id, rows[i].Item);
         }
 
+        return parameters;
+    }
+
+    private static DynamicParameters JsonParameters(List<Pending> rows, long now)
+    {
+        using var json = new SqliteJsonRows();
+        foreach (var pending in rows)
+        {
+            WorkItemInsert.AddRow(json, pending.Id, pending.Item);
+        }
+
+        var parameters = new DynamicParameters();
+        parameters.Add("Now", now);
+        parameters.Add("Rows", json.ToJson());
         return parameters;
     }
 

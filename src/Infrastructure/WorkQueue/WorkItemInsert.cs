@@ -24,6 +24,21 @@ internal static class WorkItemInsert
         return sql.Append(returningIds ? " ON CONFLICT DO NOTHING RETURNING id" : " ON CONFLICT DO NOTHING").ToString();
     }
 
+    /// <summary>
+    /// SQLite's form of a multi-row insert returning the ids it stored: the rows as one JSON parameter <c>@Rows</c>
+    /// (<see cref="Persistence.SqliteJsonRows"/>, each <c>[id, kind, key, payload, lane]</c>) and <c>@Now</c>.
+    /// (<c>WHERE true</c>: SQLite's parser needs it before an upsert's <c>ON CONFLICT</c> after a <c>SELECT</c>.)
+    /// </summary>
+    public const string SqliteJsonSql = Into + """
+        SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, 'Pending', 0, @Now, NULL, NULL, NULL, @Now, @Now, r.value ->> 4
+        FROM json_each(@Rows) AS r WHERE true
+        ON CONFLICT DO NOTHING RETURNING id
+        """;
+
+    /// <summary>Adds <paramref name="item"/> as a row of <see cref="SqliteJsonSql"/>.</summary>
+    public static void AddRow(Persistence.SqliteJsonRows rows, string id, NewWorkItem item) =>
+        rows.Row().Add(id).Add(item.Kind).Add(item.DedupeKey).Add(item.Payload).Add(item.Lane.ToString());
+
     /// <summary>One row (numbered 0), stored only when <paramref name="condition"/> (SQL over the statement's parameters) holds.</summary>
     public static string SqlWhen(string condition) => $"{Into}SELECT {Row(0)} WHERE {condition} ON CONFLICT DO NOTHING";
 

@@ -64,6 +64,16 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
 
     private const string CompleteTail = """
         )
+        """ + CompleteUpdate;
+
+    // SQLite's form: the completions as one JSON parameter (see SqliteJsonRows).
+    private const string CompleteSqliteJsonSql = """
+        WITH c (id, attempts, state, result, next_attempt_at, refund, finished) AS (
+            SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6
+            FROM json_each(@Rows) AS r)
+        """ + CompleteUpdate;
+
+    private const string CompleteUpdate = """
         UPDATE work_items SET state = c.state, result = c.result, next_attempt_at = c.next_attempt_at,
                               attempts = work_items.attempts - c.refund,
                               payload = CASE WHEN c.finished = 1 THEN '' ELSE work_items.payload END,
@@ -129,9 +139,13 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
         return await session.InTransactionAsync(
             async () =>
             {
-                // Statements of at most 64 completions: SQLite's named-parameter binding grows with the square of their number.
+                if (session.Provider == DatabaseProvider.Sqlite)
+                {
+                    return await session.ExecuteAsync(CompleteSqliteJsonSql, CompleteJsonParameters(workerId, completions, now), cancellationToken).ConfigureAwait(false);
+                }
+
                 var held = 0;
-                foreach (var group in completions.Chunk(64))
+                foreach (var group in completions.Chunk(256))
                 {
                     var (sql, parameters) = CompleteStatement(workerId, group, now);
                     held += await session.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
@@ -156,14 +170,30 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
             parameters.Add("I" + n, c.Id);
             parameters.Add("A" + n, (long)c.Attempts);
             parameters.Add("S" + n, c.Outcome.State.ToString());
-            parameters.Add("R" + n, c.Outcome.Result is { Length: > 2000 } text ? text[..2000] : c.Outcome.Result, System.Data.DbType.String);
+            parameters.Add("R" + n, Truncated(c.Outcome.Result), System.Data.DbType.String);
             parameters.Add("N" + n, UnixTime.ToMs(c.NextAttemptAt));
             parameters.Add("F" + n, c.Outcome.RefundsAttempt ? 1L : 0L);
-            parameters.Add("D" + n, c.Outcome.State is WorkItemState.Done or WorkItemState.Ignored ? 1L : 0L);
+            parameters.Add("D" + n, Finished(c) ? 1L : 0L);
         }
 
         return (sql.Append(CompleteTail).ToString(), parameters);
     }
+
+    private static object CompleteJsonParameters(string workerId, IReadOnlyList<WorkCompletion> completions, long now)
+    {
+        using var rows = new SqliteJsonRows();
+        foreach (var c in completions)
+        {
+            rows.Row().Add(c.Id).Add(c.Attempts).Add(c.Outcome.State.ToString()).Add(Truncated(c.Outcome.Result)).Add(UnixTime.ToMs(c.NextAttemptAt))
+                .Add(c.Outcome.RefundsAttempt ? 1L : 0L).Add(Finished(c) ? 1L : 0L);
+        }
+
+        return new { WorkerId = workerId, Now = now, Rows = rows.ToJson() };
+    }
+
+    private static string? Truncated(string? result) => result is { Length: > 2000 } text ? text[..2000] : result;
+
+    private static bool Finished(WorkCompletion c) => c.Outcome.State is WorkItemState.Done or WorkItemState.Ignored;
 
     /// <summary>The check a claimed item's own transactions run before committing (see <see cref="DbSession.BeforeCommit"/>).</summary>
     public static async Task FenceAsync(DbSession session, WorkLease lease, CancellationToken cancellationToken)

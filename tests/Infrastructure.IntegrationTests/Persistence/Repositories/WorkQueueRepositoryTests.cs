@@ -96,6 +96,40 @@ public sealed class WorkQueueRepositoryTests : DatabaseTest
         Assert.Equal("event", Assert.Single(await ClaimAsync(database, "worker-b", WorkLane.Background)).DedupeKey);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task BatchWriter_StoresEachDeliveryOnce_WithItsTextExactly_AndACompletionKeepsItsReasonExactly(DatabaseProvider provider)
+    {
+        // On SQLite the rows of a round travel as one JSON parameter: every character must come back as it was sent.
+        const string Awkward = "{\"text\":\"quote \\\" backslash \\\\ tab\t newline\n é 😀 </script> \\u0000\"}";
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var writer = new WorkItemBatchWriter(database.Factory, new WorkQueueSignal(), _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkItemBatchWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        try
+        {
+            var writes = await Task.WhenAll(
+                writer.WriteAsync(new NewWorkItem("test-kind", "awkward", Awkward, WorkLane.Background), CancellationToken.None),
+                writer.WriteAsync(new NewWorkItem("test-kind", "awkward", Awkward, WorkLane.Background), CancellationToken.None),
+                writer.WriteAsync(new NewWorkItem("test-kind", "plain", "{}", WorkLane.UserFacing), CancellationToken.None));
+
+            Assert.Equal(2, writes.Count(stored => stored)); // the twin is a redelivery
+            Assert.False(writes[0] && writes[1]);
+        }
+        finally
+        {
+            await writer.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(Awkward, await TextAsync(database, "SELECT payload FROM work_items WHERE dedupe_key = 'awkward'"));
+        Assert.Equal("UserFacing", await TextAsync(database, "SELECT lane FROM work_items WHERE dedupe_key = 'plain'"));
+        var claimed = Assert.Single(await ClaimAsync(database, "worker-a"));
+        const string Reason = "slack said \"no\" \\ é 😀";
+        Assert.Equal(1, await WithQueueAsync(database, q => q.CompleteAsync(
+            "worker-a", [new WorkCompletion(claimed.Id, claimed.Attempts, WorkOutcome.Failed(Reason), DateTimeOffset.UnixEpoch)], CancellationToken.None)));
+        Assert.Equal(Reason, await TextAsync(database, "SELECT result FROM work_items WHERE dedupe_key = 'awkward'"));
+        Assert.Equal("Failed", await TextAsync(database, "SELECT state FROM work_items WHERE dedupe_key = 'awkward'"));
+    }
+
     private static async Task<string?> TextAsync(TestDatabase database, string sql) => (await database.QueryAsync<string?>(sql)).Single();
 
     private static WorkCompletion Done(WorkItem item) => new(item.Id, item.Attempts, WorkOutcome.Done(), DateTimeOffset.UnixEpoch);
