@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Acknowledgement on one core: this host and Bolt-js 5.1's HTTP receiver, each pinned to CPU 1, the same pre-signed
-# thread-reply event sent by wrk (one thread, 64 connections) pinned to CPU 0. Prints both and the ratio.
+# thread-reply event sent by wrk (one thread, 64 connections) pinned to CPU 0, measured after 5 s of warm-up. Prints both
+# and the ratio.
 #   bash benchmarks/ack-vs-bolt/run.sh [seconds]        (needs node/npm and wrk; builds src/Web in Release)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"; repo="$(cd "$here/../.." && pwd)"
@@ -13,8 +14,9 @@ export BODY='{"token":"x","team_id":"T0BENCH01","api_app_id":"A0BENCH01","type":
 export TS="$(date +%s)"
 export SIG="v0=$(printf 'v0:%s:%s' "$TS" "$BODY" | openssl dgst -sha256 -hmac "$secret" | sed 's/^.* //')"
 
-measure() { # name url
+measure() { # name url — after the same 5 s of unmeasured warm-up for both (each runtime's JIT settles)
   sleep 2
+  taskset -c 0 wrk -t1 -c64 -d5s -s "$here/post.lua" "$2" > /dev/null
   taskset -c 0 wrk -t1 -c64 -d"${seconds}s" --latency -s "$here/post.lua" "$2" > "$work/$1.txt"
   local rps p99; rps="$(awk '/Requests\/sec/ {print $2}' "$work/$1.txt")"; p99="$(awk '$1=="99%" {print $2}' "$work/$1.txt")"
   local non2xx; non2xx="$(awk '/Non-2xx/ {print $NF}' "$work/$1.txt")"
