@@ -130,7 +130,15 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
                 LeaveGroup();
             }
 
-            await groupCommitted.ConfigureAwait(false);
+            try
+            {
+                await groupCommitted.ConfigureAwait(false);
+            }
+            catch
+            {
+                _afterCommit = null; // nothing was stored: what was to follow the commit must not follow a later one
+                throw;
+            }
         }
         else
         {

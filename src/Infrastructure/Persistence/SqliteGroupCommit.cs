@@ -170,7 +170,10 @@ public sealed class SqliteGroupCommit
         }
         finally
         {
-            committed?.TrySetException(new InvalidOperationException("The shared transaction was rolled back; its units of work were not stored.", cause));
+            // The database's own error, so each unit's failure is classified as the transient database error it is
+            // (retried), not as a bug (parked).
+            committed?.TrySetException(cause as DbException ?? new SqliteException(
+                $"The shared transaction ended under its units of work; none was stored ({cause.Message})", SQLitePCL.raw.SQLITE_ABORT));
             await CloseWriterAsync().ConfigureAwait(false);
         }
     }
@@ -209,14 +212,23 @@ public sealed class SqliteGroupCommit
         _writer = null;
         _committed = null;
         _members = 0;
-        if (open is not null)
+        try
         {
-            await open.DisposeAsync().ConfigureAwait(false);
+            if (open is not null)
+            {
+                await open.DisposeAsync().ConfigureAwait(false); // after a failed COMMIT SQLite may have rolled back already
+            }
         }
-
-        if (writer is not null)
+        catch (DbException)
         {
-            await writer.DisposeAsync().ConfigureAwait(false);
+            // Nothing left to roll back.
+        }
+        finally
+        {
+            if (writer is not null)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

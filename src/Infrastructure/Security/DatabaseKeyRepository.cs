@@ -37,12 +37,17 @@ internal sealed partial class DatabaseKeyRepository(
 
     public void StoreElement(XElement element, string friendlyName) => Wait(() => InsertAsync(element.ToString(SaveOptions.DisableFormatting), friendlyName));
 
-    private async Task<int> InsertAsync(string xml, string friendlyName)
-    {
-        await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-        return await connection.ExecuteAsync(
-            InsertSql, new { FriendlyName = friendlyName, Xml = xml, CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds() }).ConfigureAwait(false);
-    }
+    // A write on a connection of its own takes its turn like any lone write (on SQLite it then finds the write lock
+    // free: an open group commit is committed first).
+    private Task<int> InsertAsync(string xml, string friendlyName) => database.WriteGate.WriteAsync(
+        WritePriority.Urgent,
+        async () =>
+        {
+            await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            return await connection.ExecuteAsync(
+                InsertSql, new { FriendlyName = friendlyName, Xml = xml, CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds() }).ConfigureAwait(false);
+        },
+        CancellationToken.None);
 
     private async Task ImportLegacyFolderAsync()
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CodeStream.Integrations.Infrastructure.Persistence;
 using CodeStream.Integrations.TestSupport.Databases;
 using Dapper;
@@ -96,8 +97,10 @@ public sealed class SqliteGroupCommitTests
         await using var innocent = new DbSession(database.Factory);
         await using var breaking = new DbSession(database.Factory);
 
+        var innocentFollowedUp = false;
         await innocent.BeginAsync(CancellationToken.None);
         await InsertAsync(innocent, "innocent");
+        innocent.OnCommitted(() => innocentFollowedUp = true);
         var breakingBegun = breaking.BeginAsync(CancellationToken.None);
         await WaitUntilAsync(() => database.Factory.WriteGate.HasWaiters);
         var innocentCommitted = innocent.CommitAsync(CancellationToken.None);
@@ -105,12 +108,46 @@ public sealed class SqliteGroupCommitTests
 
         // A deferred foreign key is checked at COMMIT: the shared commit fails after both units were released into it.
         await breaking.ExecuteAsync("INSERT INTO scratch_child (parent) VALUES ('nobody')", null, CancellationToken.None);
+        await Assert.ThrowsAnyAsync<DbException>(() => breaking.CommitAsync(CancellationToken.None).WaitAsync(Long));
+        await Assert.ThrowsAnyAsync<DbException>(() => innocentCommitted.WaitAsync(Long)); // a database error: retried, not parked
+
+        Assert.Empty(await StoredAsync(database));
+        Assert.False(innocentFollowedUp);
+
+        // The same scope again: what was to follow the failed commit does not follow this one.
+        await innocent.BeginAsync(CancellationToken.None);
+        await InsertAsync(innocent, "again");
+        await innocent.CommitAsync(CancellationToken.None).WaitAsync(Long);
+        Assert.False(innocentFollowedUp);
+        await using var after = new DbSession(database.Factory);
+        await after.BeginAsync(CancellationToken.None); // the writer is free again
+        await InsertAsync(after, "after");
+        await after.CommitAsync(CancellationToken.None).WaitAsync(Long);
+        Assert.Equal(["again", "after"], await StoredAsync(database));
+    }
+
+    [Fact]
+    public async Task WhenSqliteEndsTheSharedTransactionItself_TheOtherUnitsFailWithTheDatabasesError_AndTheWriterRecovers()
+    {
+        await using var database = await CreateAsync();
+        await using var innocent = new DbSession(database.Factory);
+        await using var breaking = new DbSession(database.Factory);
+
+        await innocent.BeginAsync(CancellationToken.None);
+        await InsertAsync(innocent, "innocent");
+        var breakingBegun = breaking.BeginAsync(CancellationToken.None);
+        await WaitUntilAsync(() => database.Factory.WriteGate.HasWaiters);
+        var innocentCommitted = innocent.CommitAsync(CancellationToken.None);
+        await breakingBegun.WaitAsync(Long);
+
+        // As an I/O error or an OR ROLLBACK conflict would: the transaction ends under the group; its savepoint is gone.
+        await breaking.ExecuteAsync("ROLLBACK", null, CancellationToken.None);
         await Assert.ThrowsAnyAsync<Exception>(() => breaking.CommitAsync(CancellationToken.None).WaitAsync(Long));
-        await Assert.ThrowsAnyAsync<Exception>(() => innocentCommitted.WaitAsync(Long));
+        await Assert.ThrowsAnyAsync<DbException>(() => innocentCommitted.WaitAsync(Long)); // a database error: retried, not parked
 
         Assert.Empty(await StoredAsync(database));
         await using var after = new DbSession(database.Factory);
-        await after.BeginAsync(CancellationToken.None); // the writer is free again
+        await after.BeginAsync(CancellationToken.None);
         await InsertAsync(after, "after");
         await after.CommitAsync(CancellationToken.None).WaitAsync(Long);
         Assert.Equal(["after"], await StoredAsync(database));
