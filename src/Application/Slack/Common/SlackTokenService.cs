@@ -78,13 +78,18 @@ internal sealed class SlackTokenService(
     }
 
     /// <summary>Runs a Slack call with the user's token; a revoked token is removed and reported as "reconnect Slack".</summary>
-    public async Task<T> WithUserTokenAsync<T>(
-        UserId userId, SlackTeamId slackTeamId, Func<string, Task<T>> call, CancellationToken cancellationToken)
+    public Task<T> WithUserTokenAsync<T>(
+        UserId userId, SlackTeamId slackTeamId, Func<string, Task<T>> call, CancellationToken cancellationToken) =>
+        WithUserInstallationAsync(userId, slackTeamId, installation => call(installation.AccessToken), cancellationToken);
+
+    /// <summary>As <see cref="WithUserTokenAsync{T}"/>, for a call that also needs who the user is in Slack (one read of the installation).</summary>
+    public async Task<T> WithUserInstallationAsync<T>(
+        UserId userId, SlackTeamId slackTeamId, Func<SlackUserInstallation, Task<T>> call, CancellationToken cancellationToken)
     {
         var installation = await GetUserInstallationAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await call(installation.AccessToken).ConfigureAwait(false);
+            return await call(installation).ConfigureAwait(false);
         }
         catch (SlackApiException exception) when (exception.IsTokenRevoked)
         {

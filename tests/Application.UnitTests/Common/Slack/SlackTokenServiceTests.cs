@@ -25,6 +25,19 @@ public sealed class SlackTokenServiceTests
 
     public static TheoryData<string> RevokedTokenErrors => ["invalid_auth", "token_revoked", "account_inactive", "not_authed"];
 
+    // ---- WithUserInstallationAsync ----
+
+    [Fact]
+    public async Task WithUserInstallation_ReadsTheInstallationOnce_AndHandsItToTheCall()
+    {
+        var installation = Install(Installation());
+
+        var seen = await _service.WithUserInstallationAsync(User, Given.SlackTeam, given => Task.FromResult(given), CancellationToken.None);
+
+        Assert.Same(installation, seen);
+        await _installations.Received(1).FindUserAsync(User, Given.SlackTeam, Arg.Any<CancellationToken>());
+    }
+
     // ---- GetUserInstallationAsync ----
 
     [Fact]

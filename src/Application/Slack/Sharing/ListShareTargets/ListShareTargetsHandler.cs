@@ -28,12 +28,12 @@ internal sealed class ListShareTargetsHandler(IUserRepository users, SlackTokenS
         _ = await users.GetAsync(userId, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("User", userId.Value);
         var slackTeamId = SlackTeamId.Parse(request.SlackTeamId);
 
-        var viewer = (await tokens.GetUserInstallationAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false)).SlackUserId.Value;
-        return await tokens.WithUserTokenAsync(
+        return await tokens.WithUserInstallationAsync(
             userId,
             slackTeamId,
-            async token =>
+            async installation =>
             {
+                var (token, viewer) = (installation.AccessToken, installation.SlackUserId.Value);
                 var conversations = await slack.ListUserConversationsAsync(token, cancellationToken).ConfigureAwait(false);
                 var people = await NamesOfPeopleAsync(token, conversations, viewer, cancellationToken).ConfigureAwait(false);
                 var viewerHandle = people.TryGetValue(viewer, out var self) ? self.Handle : null;

@@ -204,10 +204,11 @@ internal sealed class ShareCodemarkHandler(
     {
         try
         {
-            var viewer = (await tokens.GetUserInstallationAsync(userId, slackTeamId, cancellationToken).ConfigureAwait(false)).SlackUserId.Value;
-            return await tokens.WithUserTokenAsync(
-                userId, slackTeamId, token => conversationNames.NameAsync(token, [viewer, botUserId], posted.ChannelId, cancellationToken), cancellationToken)
-                .ConfigureAwait(false);
+            return await tokens.WithUserInstallationAsync(
+                userId,
+                slackTeamId,
+                installation => conversationNames.NameAsync(installation.AccessToken, [installation.SlackUserId.Value, botUserId], posted.ChannelId, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
