@@ -60,7 +60,7 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
     /// </summary>
     public async ValueTask ReturnIdleConnectionAsync()
     {
-        if (factory.GroupCommit is not null && Transaction is null && _connection is { } idle)
+        if (Provider == DatabaseProvider.Sqlite && Transaction is null && _connection is { } idle)
         {
             _connection = null;
             await idle.DisposeAsync().ConfigureAwait(false);
@@ -77,20 +77,16 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
             throw new InvalidOperationException("A unit of work is already in progress in this scope.");
         }
 
-        var own = factory.GroupCommit is null ? await OwnConnectionAsync(cancellationToken).ConfigureAwait(false) : null;
+        var group = factory.GroupCommit;
+        var own = group is null ? await OwnConnectionAsync(cancellationToken).ConfigureAwait(false) : null;
         await WriteGate.EnterAsync(WritePriority.Normal, cancellationToken).ConfigureAwait(false);
         _holdsGate = true;
         try
         {
-            if (own is null)
-            {
-                Transaction = await factory.GroupCommit!.JoinAsync(cancellationToken).ConfigureAwait(false);
-                _group = factory.GroupCommit;
-            }
-            else
-            {
-                Transaction = await own.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            }
+            Transaction = group is not null
+                ? await group.JoinAsync(cancellationToken).ConfigureAwait(false)
+                : await own!.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            _group = group;
         }
         catch
         {
