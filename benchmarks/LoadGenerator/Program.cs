@@ -141,6 +141,14 @@ async Task RunEventsAsync()
     Console.WriteLine($"ack latency: p50 {latencies.Percentile(50):0.0} ms, p99 {latencies.Percentile(99):0.0} ms, max {latencies.Percentile(100):0.0} ms");
     Console.WriteLine($"all processed {drain.Elapsed.TotalSeconds:0.0} s after the run; inbox counts {counts?.ToJsonString()}");
     Console.WriteLine($"host peak RSS {host.PeakRssMiB():0} MiB, now {host.RssMiB():0} MiB");
+    var settle = IntArg("--settle-seconds", 10);
+    if (settle > 0)
+    {
+        // The host, idle now, gives back what the burst grew (IdleMemoryTrim): its size once settled.
+        await Task.Delay(TimeSpan.FromSeconds(settle));
+        Console.WriteLine($"host RSS {settle} s after the drain {host.RssMiB():0} MiB");
+    }
+
     if (!args.Contains("--ack-only"))
     {
         await WorkTimeline.ReportAsync(settings["storage:provider"], settings["storage:connectionString"]);

@@ -1,4 +1,5 @@
 using CodeStream.Integrations.Web;
+using CodeStream.Integrations.Web.Hosting;
 using CodeStream.Integrations.Web.Slack;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,10 @@ if (args.Contains("slack-manifest"))
 }
 
 builder.Services.AddCodeStreamSlackIntegration(builder.Configuration);
+if (builder.Configuration.GetValue(IdleMemoryTrim.EnabledKey, defaultValue: true))
+{
+    builder.Services.AddHostedService<IdleMemoryTrim>(); // the standalone host's own process: an embedding host keeps its GC to itself
+}
 
 var app = builder.Build();
 app.MapCodeStreamSlackEndpoints();
