@@ -17,6 +17,9 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
 
     public DbTransaction? Transaction { get; private set; }
 
+    /// <summary>PostgreSQL: writes of the open transaction waiting to travel with its next statement.</summary>
+    public PostgresWriteBatch HeldWrites { get; } = new();
+
     public DatabaseProvider Provider => factory.Provider;
 
     public IDbConnectionFactory Factory => factory;
@@ -113,6 +116,8 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
             await check(this, cancellationToken).ConfigureAwait(false);
         }
 
+        await this.SendHeldWritesAsync(cancellationToken).ConfigureAwait(false);
+
         if (_group is { } group)
         {
             // The group commits once this unit has left the gate (others may join it first); stored means committed.
@@ -157,6 +162,7 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
         }
 
         _afterCommit = null;
+        HeldWrites.Clear();
         if (_group is not null)
         {
             await EndTransactionAsync().ConfigureAwait(false);
@@ -192,6 +198,7 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
             }
         }
 
+        HeldWrites.Clear();
         Transaction?.Dispose();
         Transaction = null;
         ExitGate();
@@ -201,6 +208,7 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
 
     private async ValueTask EndTransactionAsync()
     {
+        HeldWrites.Clear(); // what a transaction held ends with it
         if (_group is { } group)
         {
             try

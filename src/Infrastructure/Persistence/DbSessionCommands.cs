@@ -18,25 +18,74 @@ internal static class DbSessionCommands
 
         return await OnConnectionAsync(
             session,
-            connection =>
+            async connection =>
             {
+                if (await WithHeldWritesAsync(session, connection, sql, parameters, cancellationToken).ConfigureAwait(false) is { } rows)
+                {
+                    return rows;
+                }
+
                 var command = Command(session, sql, parameters, cancellationToken);
                 return session.Transaction is not null
-                    ? connection.ExecuteAsync(command)
-                    : session.WriteGate.WriteAsync(WritePriority.Normal, () => connection.ExecuteAsync(command), cancellationToken);
+                    ? await connection.ExecuteAsync(command).ConfigureAwait(false)
+                    : await session.WriteGate.WriteAsync(WritePriority.Normal, () => connection.ExecuteAsync(command), cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A write whose row count is not needed at once (<paramref name="onRows"/> gets it once known). Inside a PostgreSQL
+    /// transaction it is held and sent with the transaction's next statement (<see cref="PostgresWriteBatch"/>);
+    /// anywhere else it runs now, like <see cref="ExecuteAsync"/>.
+    /// </summary>
+    public static async Task ExecuteHeldAsync(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken, Action<int>? onRows = null)
+    {
+        if (session.Provider == DatabaseProvider.Postgres && session.Transaction is not null && session.HeldWrites.TryHold(sql, parameters, onRows))
+        {
+            session.Counted(parameters);
+            return;
+        }
+
+        var rows = await session.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        onRows?.Invoke(rows);
+    }
+
+    /// <summary>How many rows the statement (a query, or a write) returned or changed: on PostgreSQL in one round trip with the held writes.</summary>
+    public static async Task<int> CountRowsAsync(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken) =>
+        await OnConnectionAsync(
+            session,
+            async connection => await WithHeldWritesAsync(session, connection, sql, parameters, cancellationToken).ConfigureAwait(false)
+                ?? (await connection.QueryAsync<object>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false)).Count(),
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sends the writes the scope's PostgreSQL transaction holds, if any (before a query, or the commit).</summary>
+    public static async Task SendHeldWritesAsync(this DbSession session, CancellationToken cancellationToken)
+    {
+        if (!session.HeldWrites.IsEmpty && session.Transaction is Npgsql.NpgsqlTransaction transaction)
+        {
+            await session.HeldWrites.SendAsync(transaction.Connection!, transaction, null, null, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public static Task<IReadOnlyList<T>> QueryAsync<T>(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken) =>
         OnConnectionAsync(
             session,
-            async connection => (IReadOnlyList<T>)(await connection.QueryAsync<T>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false)).AsList(),
+            async connection =>
+            {
+                await session.SendHeldWritesAsync(cancellationToken).ConfigureAwait(false);
+                return (IReadOnlyList<T>)(await connection.QueryAsync<T>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false)).AsList();
+            },
             cancellationToken);
 
     public static Task<T?> QuerySingleOrDefaultAsync<T>(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken) =>
         OnConnectionAsync(
-            session, connection => connection.QuerySingleOrDefaultAsync<T>(Command(session, sql, parameters, cancellationToken)), cancellationToken);
+            session,
+            async connection =>
+            {
+                await session.SendHeldWritesAsync(cancellationToken).ConfigureAwait(false);
+                return await connection.QuerySingleOrDefaultAsync<T>(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     /// <summary><c>column IN (…)</c> for a list parameter, in the scope's database's dialect.</summary>
     public static string AnyOf(this DbSession session, string column, string parameter) => session.Factory.AnyOf(column, parameter);
@@ -53,6 +102,27 @@ internal static class DbSessionCommands
         {
             await session.ReturnIdleConnectionAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Inside a PostgreSQL transaction holding writes: the statement with them in one round trip, returning its row count;
+    /// <c>null</c> when it is to run on its own (the held writes, if any, sent first).
+    /// </summary>
+    private static async Task<int?> WithHeldWritesAsync(DbSession session, System.Data.Common.DbConnection connection, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        if (session.HeldWrites.IsEmpty || session.Transaction is not Npgsql.NpgsqlTransaction transaction)
+        {
+            return null; // nothing to travel with: Dapper runs it as always
+        }
+
+        if (await session.HeldWrites.SendAsync((Npgsql.NpgsqlConnection)connection, transaction, sql, parameters, cancellationToken).ConfigureAwait(false) is { } rows)
+        {
+            session.Counted(parameters);
+            return rows;
+        }
+
+        await session.SendHeldWritesAsync(cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     private static CommandDefinition Command(DbSession session, string sql, object? parameters, CancellationToken cancellationToken)

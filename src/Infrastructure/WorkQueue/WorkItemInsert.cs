@@ -53,14 +53,15 @@ internal static class WorkItemInsert
         parameters.Add("Lane" + n, item.Lane.ToString());
     }
 
-    /// <summary>The parameters of a one-row statement.</summary>
-    public static DynamicParameters OneRow(NewWorkItem item, long now)
-    {
-        var parameters = new DynamicParameters();
-        parameters.Add("Now", now);
-        AddRow(parameters, 0, Guid.CreateVersion7().ToString("N"), item);
-        return parameters;
-    }
+    /// <summary>The parameters of a one-row statement (row 0), with a fresh id.</summary>
+    public static Persistence.SqlArguments OneRow(NewWorkItem item, long now) =>
+        new Persistence.SqlArguments()
+            .Add("Now", now)
+            .Add("Id0", Guid.CreateVersion7().ToString("N"))
+            .Add("Kind0", item.Kind)
+            .Add("Key0", item.DedupeKey)
+            .Add("Payload0", item.Payload)
+            .Add("Lane0", item.Lane.ToString());
 
     private static string Row(int i) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@Id{i}, @Kind{i}, @Key{i}, @Payload{i}, 'Pending', 0, @Now, NULL, NULL, NULL, @Now, @Now, @Lane{i}");

@@ -198,7 +198,8 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
     /// <summary>The check a claimed item's own transactions run before committing (see <see cref="DbSession.BeforeCommit"/>).</summary>
     public static async Task FenceAsync(DbSession session, WorkLease lease, CancellationToken cancellationToken)
     {
-        var held = await session.QuerySingleOrDefaultAsync<long>(
+        // PostgreSQL: in one round trip with the writes the transaction holds.
+        var held = await session.CountRowsAsync(
             session.Provider == DatabaseProvider.Postgres ? FenceSql.TrimEnd() + " FOR UPDATE" : FenceSql,
             new { lease.Id, lease.WorkerId, Attempts = (long)lease.Attempts },
             cancellationToken).ConfigureAwait(false);

@@ -24,9 +24,10 @@ public interface ISlackShareRepository
 
     /// <summary>
     /// Stores <paramref name="work"/> only if the codemark has a live thread other than <paramref name="exceptShareId"/>
-    /// (one statement: whether there is anything to copy to is decided where the work is stored). <c>true</c> when stored.
+    /// (one statement: whether there is anything to copy to is decided where the work is stored). It is stored with the
+    /// unit of work, which then wakes the processor.
     /// </summary>
-    Task<bool> EnqueueForOtherThreadsAsync(CodemarkId codemarkId, string? exceptShareId, Application.Common.WorkQueue.NewWorkItem work, CancellationToken cancellationToken);
+    Task EnqueueForOtherThreadsAsync(CodemarkId codemarkId, string? exceptShareId, Application.Common.WorkQueue.NewWorkItem work, CancellationToken cancellationToken);
 
     /// <summary>
     /// Reserves the right to post this codemark into this conversation; <c>false</c> while another request holds a

@@ -48,7 +48,8 @@ internal sealed class ReplyRepository(DbSession session) : IReplyRepository
 
     public async Task AddAsync(Post reply, CancellationToken cancellationToken)
     {
-        await session.ExecuteAsync(
+        // Held (PostgreSQL): the row and its mentions travel with the transaction's next statement.
+        await session.ExecuteHeldAsync(
             InsertSql,
             new
             {
@@ -119,7 +120,7 @@ internal sealed class ReplyRepository(DbSession session) : IReplyRepository
         }
 
         var rows = reply.MentionedUserIds.Distinct().Select(userId => new { PostId = reply.Id.Value, UserId = userId.Value });
-        await session.ExecuteAsync(InsertMentionSql, rows, cancellationToken).ConfigureAwait(false);
+        await session.ExecuteHeldAsync(InsertMentionSql, rows, cancellationToken).ConfigureAwait(false);
     }
 
     private static Post ToPost(PostRow row, IEnumerable<MentionRow> mentions) => new(

@@ -127,8 +127,7 @@ internal sealed class MsTeamsShareRepository(DbSession session, WorkQueueSignal?
 
     public async Task<bool> EnqueueIfSharedAsync(CodemarkId codemarkId, NewWorkItem work, CancellationToken cancellationToken)
     {
-        var parameters = WorkItemInsert.OneRow(work, UnixTime.ToMs((clock ?? TimeProvider.System).GetUtcNow()));
-        parameters.Add("CodemarkId", codemarkId.Value);
+        var parameters = WorkItemInsert.OneRow(work, UnixTime.ToMs((clock ?? TimeProvider.System).GetUtcNow())).Add("CodemarkId", codemarkId.Value);
         var stored = await session.ExecuteAsync(EnqueueIfSharedSql, parameters, cancellationToken).ConfigureAwait(false) == 1;
         if (stored && signal is not null)
         {

@@ -145,19 +145,25 @@ internal sealed partial class SlackShareRepository(DbSession session, SlackThrea
             new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Name = name, At = renamedAt.ToUnixMicroseconds() },
             cancellationToken);
 
-    public async Task<bool> EnqueueForOtherThreadsAsync(
+    public Task EnqueueForOtherThreadsAsync(
         CodemarkId codemarkId, string? exceptShareId, Application.Common.WorkQueue.NewWorkItem work, CancellationToken cancellationToken)
     {
-        var parameters = WorkQueue.WorkItemInsert.OneRow(work, UnixTime.ToMs((clock ?? TimeProvider.System).GetUtcNow()));
-        parameters.Add("CodemarkId", codemarkId.Value);
-        parameters.Add("Except", exceptShareId, System.Data.DbType.String);
-        var stored = await session.ExecuteAsync(EnqueueForOtherThreadsSql, parameters, cancellationToken).ConfigureAwait(false) == 1;
-        if (stored && signal is not null)
-        {
-            session.OnCommitted(() => signal.Notify(work.Lane));
-        }
+        var parameters = WorkQueue.WorkItemInsert.OneRow(work, UnixTime.ToMs((clock ?? TimeProvider.System).GetUtcNow()))
+            .Add("CodemarkId", codemarkId.Value)
+            .Add("Except", exceptShareId, System.Data.DbType.String);
 
-        return stored;
+        // Held (PostgreSQL): it travels with the item's lease check; the processor is woken only for a row stored.
+        return session.ExecuteHeldAsync(
+            EnqueueForOtherThreadsSql,
+            parameters,
+            cancellationToken,
+            onRows: stored =>
+            {
+                if (stored == 1 && signal is not null)
+                {
+                    session.OnCommitted(() => signal.Notify(work.Lane));
+                }
+            });
     }
 
     public async Task<ShareReservation?> FindReservationAsync(

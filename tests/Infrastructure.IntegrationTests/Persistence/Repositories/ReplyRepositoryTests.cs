@@ -116,7 +116,12 @@ public sealed class ReplyRepositoryTests : DatabaseTest
         await using var session = new DbSession(database.Factory);
         await session.BeginAsync(CancellationToken.None);
 
-        await Assert.ThrowsAnyAsync<DbException>(() => new ReplyRepository(session).AddAsync(reply, CancellationToken.None));
+        // On PostgreSQL the writes are held until the transaction's next statement, here its commit (ADR 18).
+        await Assert.ThrowsAnyAsync<DbException>(async () =>
+        {
+            await new ReplyRepository(session).AddAsync(reply, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        });
 
         await session.RollbackAsync(CancellationToken.None);
         Assert.Equal(0, await database.CountAsync("posts"));

@@ -1,0 +1,108 @@
+using Npgsql;
+
+namespace CodeStream.Integrations.Infrastructure.Persistence;
+
+/// <summary>
+/// Writes of a PostgreSQL transaction whose row counts are read later or not at all, held until the transaction's next
+/// statement and sent with it as one <see cref="NpgsqlBatch"/>: a reply's row, its mentions and its Slack record go in
+/// one round trip instead of three. A held write that fails makes the statement it travels with fail; the transaction
+/// is then rolled back like after any failed statement. (SQLite runs in the process: it has no round trips to save.)
+/// </summary>
+internal sealed class PostgresWriteBatch
+{
+    private readonly List<(NpgsqlBatchCommand Command, Action<int>? OnRows)> _held = [];
+
+    public bool IsEmpty => _held.Count == 0;
+
+    /// <summary>Holds the write (a row per element when <paramref name="parameters"/> lists rows); <c>false</c> when its parameters are Dapper's own kind.</summary>
+    public bool TryHold(string sql, object? parameters, Action<int>? onRows)
+    {
+        if (parameters is System.Collections.IEnumerable rows and not string)
+        {
+            if (onRows is not null)
+            {
+                return false; // one count for several rows: Dapper's sum, sent now
+            }
+
+            var commands = new List<NpgsqlBatchCommand>();
+            foreach (var row in rows)
+            {
+                if (Command(sql, row) is not { } command)
+                {
+                    return false;
+                }
+
+                commands.Add(command);
+            }
+
+            _held.AddRange(commands.Select(command => (command, (Action<int>?)null)));
+            return true;
+        }
+
+        if (Command(sql, parameters) is not { } one)
+        {
+            return false;
+        }
+
+        _held.Add((one, onRows));
+        return true;
+    }
+
+    public void Clear() => _held.Clear();
+
+    /// <summary>
+    /// Sends what is held, then <paramref name="sql"/> when given, in one round trip; returns the rows that statement
+    /// changed or returned, or <c>null</c> when its parameters cannot be bound here (nothing held was sent then).
+    /// </summary>
+    public async Task<int?> SendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string? sql, object? parameters, CancellationToken cancellationToken)
+    {
+        var last = sql is null ? null : Command(sql, parameters);
+        if (sql is not null && last is null)
+        {
+            return null;
+        }
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (command, _) in _held)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        if (last is not null)
+        {
+            batch.BatchCommands.Add(last);
+        }
+
+        var held = _held.ToArray();
+        _held.Clear();
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (command, onRows) in held)
+        {
+            onRows?.Invoke((int)command.Rows);
+        }
+
+        return last is null ? 0 : (int)last.Rows;
+    }
+
+    private static NpgsqlBatchCommand? Command(string sql, object? parameters)
+    {
+        if (!SqlArguments.TryRead(parameters, out var arguments))
+        {
+            return null;
+        }
+
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value, type) in arguments)
+        {
+            var parameter = new NpgsqlParameter { ParameterName = name, Value = value ?? DBNull.Value };
+            if (type is { } dbType)
+            {
+                parameter.DbType = dbType;
+            }
+
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}
