@@ -50,7 +50,7 @@ internal static class DbSessionCommands
         onRows?.Invoke(rows);
     }
 
-    /// <summary>How many rows the statement (a query, or a write) returned or changed: on PostgreSQL in one round trip with the held writes.</summary>
+    /// <summary>How many rows a query returns: on PostgreSQL in one round trip with the held writes (the lease fence).</summary>
     public static async Task<int> CountRowsAsync(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken) =>
         await OnConnectionAsync(
             session,
@@ -61,6 +61,7 @@ internal static class DbSessionCommands
     /// <summary>Sends the writes the scope's PostgreSQL transaction holds, if any (before a query, or the commit).</summary>
     public static async Task SendHeldWritesAsync(this DbSession session, CancellationToken cancellationToken)
     {
+        session.HeldWrites.ThrowIfFailed();
         if (!session.HeldWrites.IsEmpty && session.Transaction is Npgsql.NpgsqlTransaction transaction)
         {
             await session.HeldWrites.SendAsync(transaction.Connection!, transaction, null, null, cancellationToken).ConfigureAwait(false);

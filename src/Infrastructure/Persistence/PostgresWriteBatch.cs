@@ -11,12 +11,18 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 internal sealed class PostgresWriteBatch
 {
     private readonly List<(NpgsqlBatchCommand Command, Action<int>? OnRows)> _held = [];
+    private bool _failed;
 
     public bool IsEmpty => _held.Count == 0;
 
     /// <summary>Holds the write (a row per element when <paramref name="parameters"/> lists rows); <c>false</c> when its parameters are Dapper's own kind.</summary>
     public bool TryHold(string sql, object? parameters, Action<int>? onRows)
     {
+        if (parameters is System.Collections.IDictionary or IEnumerable<KeyValuePair<string, object?>>)
+        {
+            return false; // named values, Dapper's way: sent now
+        }
+
         if (parameters is System.Collections.IEnumerable rows and not string)
         {
             if (onRows is not null)
@@ -48,7 +54,23 @@ internal sealed class PostgresWriteBatch
         return true;
     }
 
-    public void Clear() => _held.Clear();
+    public void Clear()
+    {
+        _held.Clear();
+        _failed = false;
+    }
+
+    /// <summary>
+    /// A send that failed lost what it held, even when the failure came before the server saw it (a cancellation):
+    /// the transaction must not commit without them.
+    /// </summary>
+    public void ThrowIfFailed()
+    {
+        if (_failed)
+        {
+            throw new HeldWritesNotSentException();
+        }
+    }
 
     /// <summary>
     /// Sends what is held, then <paramref name="sql"/> when given, in one round trip; returns the rows that statement
@@ -75,7 +97,15 @@ internal sealed class PostgresWriteBatch
 
         var held = _held.ToArray();
         _held.Clear();
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
         foreach (var (command, onRows) in held)
         {
             onRows?.Invoke((int)command.Rows);
@@ -86,7 +116,8 @@ internal sealed class PostgresWriteBatch
 
     private static NpgsqlBatchCommand? Command(string sql, object? parameters)
     {
-        if (!SqlArguments.TryRead(parameters, out var arguments))
+        // A batch command is one statement: SQL of several (a merge) is left to Dapper.
+        if (sql.TrimEnd().TrimEnd(';').Contains(';', StringComparison.Ordinal) || !SqlArguments.TryRead(parameters, out var arguments))
         {
             return null;
         }
@@ -106,3 +137,7 @@ internal sealed class PostgresWriteBatch
         return command;
     }
 }
+
+/// <summary>A database error like the one that stopped the send: the unit of work fails and is retried, not parked.</summary>
+internal sealed class HeldWritesNotSentException()
+    : System.Data.Common.DbException("Writes held for this transaction were not sent; it cannot commit.");

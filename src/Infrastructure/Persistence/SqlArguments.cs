@@ -48,7 +48,7 @@ internal sealed class SqlArguments : SqlMapper.IDynamicParameters
         for (var i = 0; i < properties.Length; i++)
         {
             var value = properties[i].GetValue(parameters);
-            if (value is not (null or string or long or int or short or bool or double or decimal or Guid or byte[]))
+            if (value is not (null or string or long or int or short or bool or double or float or decimal or Guid or byte[]))
             {
                 arguments = [];
                 return false; // enums, lists, dates: Dapper's conversions apply
@@ -84,6 +84,11 @@ internal sealed class SqlArguments : SqlMapper.IDynamicParameters
         var t when t == typeof(int) => DbType.Int32,
         var t when t == typeof(bool) => DbType.Boolean,
         var t when t == typeof(double) => DbType.Double,
+        var t when t == typeof(float) => DbType.Single,
+        var t when t == typeof(short) => DbType.Int16,
+        var t when t == typeof(decimal) => DbType.Decimal,
+        var t when t == typeof(Guid) => DbType.Guid,
+        var t when t == typeof(byte[]) => DbType.Binary,
         _ => null,
     };
 }

@@ -103,4 +103,51 @@ public sealed class HeldWritesTests : DatabaseTest
         Assert.Equal([1, 0, 1], counts);
         Assert.Equal(2, await database.CountAsync("teams"));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task ASendThatNeverReachedTheServer_StopsTheCommit_SoTheHeldWritesAreNotLostSilently(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var session = new DbSession(database.Factory))
+        {
+            await session.BeginAsync(CancellationToken.None);
+            await session.ExecuteHeldAsync(InsertTeam, new { Id = "t1", Name = "held", CreatedAt = 1L }, CancellationToken.None);
+            using var cancelled = new CancellationTokenSource();
+            await cancelled.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(
+                () => session.ExecuteAsync(InsertTeamOnce, new { Id = "t2", Name = "cancelled", CreatedAt = 2L }, cancelled.Token));
+
+            if (provider == DatabaseProvider.Postgres)
+            {
+                // The cancelled send took the held write with it: committing now would drop it without a word.
+                await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => session.CommitAsync(CancellationToken.None));
+                await session.RollbackAsync(CancellationToken.None);
+            }
+            else
+            {
+                await session.CommitAsync(CancellationToken.None); // SQLite ran the first write at once
+            }
+        }
+
+        Assert.Equal(provider == DatabaseProvider.Postgres ? 0 : 1, await database.CountAsync("teams"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task SqlOfSeveralStatements_AfterAHeldWrite_RunsOnItsOwn_AfterIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var session = new DbSession(database.Factory))
+        {
+            await session.BeginAsync(CancellationToken.None);
+            await session.ExecuteHeldAsync(InsertTeam, new { Id = "t1", Name = "one", CreatedAt = 1L }, CancellationToken.None);
+            await session.ExecuteAsync(
+                "UPDATE teams SET name = 'renamed' WHERE id = @Id; UPDATE teams SET created_at = 9 WHERE id = @Id;", new { Id = "t1" }, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await using var reader = new DbSession(database.Factory);
+        Assert.Equal(["renamed 9"], await reader.QueryAsync<string>("SELECT name || ' ' || created_at FROM teams", null, CancellationToken.None));
+    }
 }

@@ -32,6 +32,16 @@ public sealed class QuietAfterBurstTests
     }
 
     [Fact]
+    public void NeverSaysSo_ForLightTrafficThatNeverHasABusyInterval_HoweverLongItRuns()
+    {
+        var light = new QuietAfterBurst(256 * MiB, 8 * MiB, 0);
+        for (var interval = 1; interval <= 1_000; interval++)
+        {
+            Assert.False(light.Observe(interval * 7 * MiB)); // 7 GiB in all, never 8 MiB in one interval
+        }
+    }
+
+    [Fact]
     public void ABurstSpreadOverQuietIntervals_CountsOnce_ItIsWhole()
     {
         var policy = new QuietAfterBurst(256 * MiB, 8 * MiB, 0);
