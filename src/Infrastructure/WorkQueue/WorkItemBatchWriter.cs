@@ -97,12 +97,16 @@ internal sealed partial class WorkItemBatchWriter(
                 WritePriority.Urgent, // Slack is waiting.
                 async () =>
                 {
-                    // One statement and one commit for the round. SQLite gets the rows as one JSON parameter (its
-                    // named-parameter binding costs the square of their number); PostgreSQL binds by position.
+                    // One statement for the round, atomic by itself. PostgreSQL binds by position and needs no
+                    // transaction around it (a COMMIT round trip more). SQLite gets the rows as one JSON parameter (its
+                    // named-parameter binding costs the square of their number), in a transaction of its own.
+                    if (connections.Provider != DatabaseProvider.Sqlite)
+                    {
+                        return (await connection.QueryAsync<string>(WorkItemInsert.Sql(batch.Count, returningIds: true), Parameters(batch, now)).ConfigureAwait(false)).AsList();
+                    }
+
                     await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-                    var stored = connections.Provider == DatabaseProvider.Sqlite
-                        ? await connection.QueryAsync<string>(WorkItemInsert.SqliteJsonSql, JsonParameters(batch, now), transaction).ConfigureAwait(false)
-                        : await connection.QueryAsync<string>(WorkItemInsert.Sql(batch.Count, returningIds: true), Parameters(batch, now), transaction).ConfigureAwait(false);
+                    var stored = await connection.QueryAsync<string>(WorkItemInsert.SqliteJsonSql, JsonParameters(batch, now), transaction).ConfigureAwait(false);
                     await transaction.CommitAsync().ConfigureAwait(false);
                     return stored.AsList();
                 },

@@ -17,6 +17,9 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
 
     private static readonly string InsertSql = WorkItemInsert.Sql(rows: 1, returningIds: false);
 
+    // Completions per PostgreSQL statement (seven values each, far below its 65,535 parameters).
+    private const int CompletionChunk = 256;
+
     // Index range on (lane, state, next_attempt_at), already in order: cheap however long the backlog is.
     private const string DueSql = """
         SELECT id FROM work_items
@@ -103,19 +106,20 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(string workerId, WorkLane lane, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rows = await session.InTransactionAsync(
-            () => session.QueryAsync<WorkItemRow>(
-                session.Provider == DatabaseProvider.Postgres ? ClaimPostgresSql : ClaimSqliteSql,
-                new
-                {
-                    WorkerId = workerId,
-                    Lane = lane.ToString(),
-                    LockedUntil = UnixTime.ToMs(now + lease),
-                    Now = UnixTime.ToMs(now),
-                    Limit = (long)limit,
-                },
-                cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+        var parameters = new
+        {
+            WorkerId = workerId,
+            Lane = lane.ToString(),
+            LockedUntil = UnixTime.ToMs(now + lease),
+            Now = UnixTime.ToMs(now),
+            Limit = (long)limit,
+        };
+
+        // One statement, atomic by itself: PostgreSQL needs no transaction around it (that would be a COMMIT round trip
+        // more); on SQLite the transaction is how the claim takes its turn at the write gate.
+        var rows = session.Provider == DatabaseProvider.Postgres
+            ? await session.QueryAsync<WorkItemRow>(ClaimPostgresSql, parameters, cancellationToken).ConfigureAwait(false)
+            : await session.InTransactionAsync(() => session.QueryAsync<WorkItemRow>(ClaimSqliteSql, parameters, cancellationToken), cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(ToItem)];
     }
 
@@ -136,6 +140,13 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
         }
 
         var now = Now();
+        if (session.Provider == DatabaseProvider.Postgres && completions.Count <= CompletionChunk)
+        {
+            // One statement, atomic by itself: no COMMIT round trip more.
+            var (sql, parameters) = CompleteStatement(workerId, [.. completions], now);
+            return await session.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        }
+
         return await session.InTransactionAsync(
             async () =>
             {
@@ -145,7 +156,7 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
                 }
 
                 var held = 0;
-                foreach (var group in completions.Chunk(256))
+                foreach (var group in completions.Chunk(CompletionChunk))
                 {
                     var (sql, parameters) = CompleteStatement(workerId, group, now);
                     held += await session.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
