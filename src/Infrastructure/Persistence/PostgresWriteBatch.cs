@@ -106,6 +106,7 @@ internal sealed class PostgresWriteBatch
             _failed = true;
             throw;
         }
+
         foreach (var (command, onRows) in held)
         {
             onRows?.Invoke((int)command.Rows);

@@ -16,8 +16,6 @@ internal sealed class SqlArguments : SqlMapper.IDynamicParameters
 
     private readonly List<(string Name, object? Value, DbType? Type)> _arguments = [];
 
-    public IReadOnlyList<(string Name, object? Value, DbType? Type)> Arguments => _arguments;
-
     public SqlArguments Add(string name, object? value, DbType? type = null)
     {
         _arguments.Add((name, value, type));

@@ -20,7 +20,8 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
     // Completions per PostgreSQL statement (seven values each, far below its 65,535 parameters).
     private const int CompletionChunk = 256;
 
-    // Index range on (lane, state, next_attempt_at), already in order: cheap however long the backlog is.
+    // Index range on (lane, next_attempt_at) of the Pending items only (ix_work_items_due), already in order: cheap
+    // however long the backlog is.
     private const string DueSql = """
         SELECT id FROM work_items
         WHERE lane = @Lane AND state = 'Pending' AND next_attempt_at <= @Now

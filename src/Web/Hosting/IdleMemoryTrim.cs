@@ -5,8 +5,9 @@ namespace CodeStream.Integrations.Web.Hosting;
 /// <summary>
 /// The standalone host gives memory back once a burst is over. While work pours in the GC keeps the heap it grew (and
 /// glibc keeps its threads' arenas), so a host that drained 100,000 events stayed tens of MiB above its idle size until
-/// the next burst. When the process has allocated <see cref="BurstBytes"/> since the last trim and then goes quiet for
-/// one <see cref="Interval"/>, one aggressive full collection returns the free heap, and <c>malloc_trim</c> the free
+/// the next burst. When busy intervals (each allocating at least <see cref="QuietBytes"/>) have added up to
+/// <see cref="BurstBytes"/> since the last trim and then one <see cref="Interval"/> is quiet (<see cref="QuietAfterBurst"/>),
+/// one aggressive full collection returns the free heap, and <c>malloc_trim</c> the free
 /// native pages. Never while busy: a quiet interval allocates almost nothing, so the pause (milliseconds) meets no load.
 /// Off with <c>host:trimMemoryWhenIdle=false</c>; an embedding host leaves its own GC alone (this is not registered there).
 /// </summary>
