@@ -65,6 +65,15 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Resident set size (VmRSS) of the host now, in MiB.</summary>
     public double RssMiB() => StatusMiB("VmRSS:");
 
+    /// <summary>CPU the host has used so far (user and system), in seconds (/proc's clock ticks are 1/100 s).</summary>
+    public double CpuSeconds()
+    {
+        // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are 12 and 13.
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     private double StatusMiB(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))

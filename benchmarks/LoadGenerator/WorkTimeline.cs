@@ -11,12 +11,17 @@ namespace CodeStream.Integrations.LoadGenerator;
 /// </summary>
 internal static class WorkTimeline
 {
-    public static async Task ReportAsync(string provider, string connectionString)
+    /// <param name="since">Only events acknowledged from this Unix time in ms on (after a warm-up); 0 for all.</param>
+    public static async Task ReportAsync(string provider, string connectionString, long since = 0)
     {
         var factory = DependencyInjection.CreateConnectionFactory(new StorageOptions { Provider = provider, ConnectionString = connectionString });
         await using var connection = await factory.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT created_at, updated_at FROM work_items WHERE kind = 'slack-event' AND state = 'Done'";
+        command.CommandText = "SELECT created_at, updated_at FROM work_items WHERE kind = 'slack-event' AND state = 'Done' AND created_at >= @since";
+        var sinceParameter = command.CreateParameter();
+        sinceParameter.ParameterName = "since";
+        sinceParameter.Value = since;
+        command.Parameters.Add(sinceParameter);
         var items = new List<(long Created, long Finished)>();
         await using (DbDataReader reader = await command.ExecuteReaderAsync())
         {

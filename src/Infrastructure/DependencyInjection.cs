@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<ITeamRepository, TeamRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<ICodemarkRepository, CodemarkRepository>();
+        services.AddSingleton<CodemarkCache>();
         services.AddScoped<IReplyRepository, ReplyRepository>();
         services.AddScoped<IReactionRepository, ReactionRepository>();
         services.AddScoped<ISlackShareRepository, SlackShareRepository>();

@@ -44,6 +44,13 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
         UPDATE work_items SET locked_until = @LockedUntil WHERE state = 'Processing' AND locked_by = @WorkerId
         """;
 
+    // PostgreSQL: a row another transaction holds is one of this worker's items committing its own fenced transaction
+    // (the fence locks it until the commit). Waiting for each of them would hold every row already renewed, and stall
+    // their fences, until the slowest commit; skipped, it is renewed a third of a lease later.
+    private const string RenewPostgresSql = $"""
+        {RenewSql} AND id IN (SELECT id FROM work_items WHERE state = 'Processing' AND locked_by = @WorkerId FOR UPDATE SKIP LOCKED)
+        """;
+
     // A claim that lapsed counts as an attempt (it was counted when claimed): an item that crashes or hangs its worker
     // every time is parked once its attempts are used up, instead of taking workers down forever.
     private const string ReleaseLapsedSql = """
@@ -125,7 +132,7 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
     }
 
     public Task RenewAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(RenewSql, new { WorkerId = workerId, LockedUntil = UnixTime.ToMs(clock.GetUtcNow() + lease) }, cancellationToken);
+        session.ExecuteAsync(session.Provider == DatabaseProvider.Postgres ? RenewPostgresSql : RenewSql, new { WorkerId = workerId, LockedUntil = UnixTime.ToMs(clock.GetUtcNow() + lease) }, cancellationToken);
 
     public Task<int> ReleaseLapsedAsync(int maxAttempts, CancellationToken cancellationToken) =>
         session.ExecuteAsync(ReleaseLapsedSql, new { MaxAttempts = (long)maxAttempts, Now = Now() }, cancellationToken);

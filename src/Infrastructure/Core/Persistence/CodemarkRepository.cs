@@ -7,7 +7,10 @@ using CodeStream.Integrations.Infrastructure.Persistence;
 
 namespace CodeStream.Integrations.Infrastructure.Core.Persistence;
 
-internal sealed class CodemarkRepository(DbSession session) : ICodemarkRepository
+/// <summary>Codemarks and their markers.</summary>
+/// <param name="session">The scope's database session.</param>
+/// <param name="cache">Codemarks for new replies (<see cref="GetForReplyAsync"/>); without it, they are read each time.</param>
+internal sealed class CodemarkRepository(DbSession session, CodemarkCache? cache = null) : ICodemarkRepository
 {
     private const string InsertCodemarkSql = """
         INSERT INTO codemarks (id, team_id, post_id, creator_id, type, title, text, created_at, edited_at, deleted_at)
@@ -94,8 +97,21 @@ internal sealed class CodemarkRepository(DbSession session) : ICodemarkRepositor
             UnixTime.FromMs(row.DeletedAt));
     }
 
-    public Task UpdateAsync(Codemark codemark, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
+    public Task<Codemark?> GetForReplyAsync(CodemarkId id, CancellationToken cancellationToken) =>
+        cache is null || session.Transaction is not null // a read inside a transaction may yet be rolled back: not kept
+            ? GetAsync(id, cancellationToken)
+            : cache.Codemarks.GetOrLoadAsync(id.Value, () => GetAsync(id, cancellationToken));
+
+    public Task UpdateAsync(Codemark codemark, CancellationToken cancellationToken)
+    {
+        if (cache is not null)
+        {
+            // Before, so no read in flight keeps the old row; after the commit, so none read meanwhile outlives it.
+            cache.Codemarks.Remove(codemark.Id.Value);
+            session.OnCommitted(() => cache.Codemarks.Remove(codemark.Id.Value));
+        }
+
+        return session.ExecuteAsync(
             UpdateSql,
             new
             {
@@ -106,6 +122,7 @@ internal sealed class CodemarkRepository(DbSession session) : ICodemarkRepositor
                 DeletedAt = UnixTime.ToMs(codemark.DeletedAt),
             },
             cancellationToken);
+    }
 
     private sealed class CodemarkRow
     {

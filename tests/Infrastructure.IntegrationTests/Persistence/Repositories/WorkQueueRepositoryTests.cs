@@ -130,6 +130,58 @@ public sealed class WorkQueueRepositoryTests : DatabaseTest
         Assert.Equal("Failed", await TextAsync(database, "SELECT state FROM work_items WHERE dedupe_key = 'awkward'"));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Renew_ExtendsEveryLeaseOfTheWorker_AndNoOtherWorkers(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await EnqueueAsync(database, "a-1");
+        await EnqueueAsync(database, "a-2");
+        Assert.Equal(2, (await ClaimAsync(database, "worker-a")).Count);
+        await EnqueueAsync(database, "b-1");
+        Assert.Single(await ClaimAsync(database, "worker-b"));
+
+        _clock.Advance(TimeSpan.FromSeconds(8));
+        await WithQueueAsync(database, async q => { await q.RenewAsync("worker-a", Lease, CancellationToken.None); return 0; });
+        _clock.Advance(TimeSpan.FromSeconds(8)); // 16 s after the claims: only worker-a's renewed leases still hold
+
+        Assert.Equal(1, await WithQueueAsync(database, q => q.ReleaseLapsedAsync(maxAttempts: 8, CancellationToken.None)));
+        Assert.Equal("b-1", await TextAsync(database, "SELECT dedupe_key FROM work_items WHERE state = 'Pending'"));
+    }
+
+    [SkippableFact]
+    public async Task Renew_OnPostgres_SkipsAnItemWhoseFencedTransactionIsCommitting_AndRenewsItNextTime()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await EnqueueAsync(database, "committing");
+        await EnqueueAsync(database, "running");
+        var claimed = await ClaimAsync(database, "worker-a");
+        var committing = claimed.Single(i => i.DedupeKey == "committing");
+        _clock.Advance(TimeSpan.FromSeconds(8));
+
+        // The handler's transaction has passed its fence (the row is locked until it commits).
+        await using var handler = new DbSession(database.Factory);
+        await handler.BeginAsync(CancellationToken.None);
+        await WorkQueueRepository.FenceAsync(handler, new WorkLease(committing.Id, "worker-a", committing.Attempts), CancellationToken.None);
+
+        // Waiting for that commit would stall every other fence behind the renewal: it must come back without it.
+        var renewal = WithQueueAsync(database, async q => { await q.RenewAsync("worker-a", Lease, CancellationToken.None); return 0; });
+        Assert.Same(renewal, await Task.WhenAny(renewal, Task.Delay(TimeSpan.FromSeconds(30))));
+        var renewedFirst = await LockedUntilAsync(database);
+        await handler.RollbackAsync(CancellationToken.None);
+        await WithQueueAsync(database, async q => { await q.RenewAsync("worker-a", Lease, CancellationToken.None); return 0; });
+        var renewedNext = await LockedUntilAsync(database);
+
+        var renewedTo = UnixTime.ToMs(_clock.GetUtcNow() + Lease);
+        Assert.Equal(renewedTo, renewedFirst["running"]);
+        Assert.True(renewedFirst["committing"] < renewedTo, "the row being committed was skipped, not waited for");
+        Assert.Equal(renewedTo, renewedNext["committing"]);
+    }
+
+    private static async Task<Dictionary<string, long>> LockedUntilAsync(TestDatabase database) =>
+        (await database.QueryAsync<(string Key, long LockedUntil)>("SELECT dedupe_key, locked_until FROM work_items"))
+        .ToDictionary(row => row.Key, row => row.LockedUntil);
+
     private static async Task<string?> TextAsync(TestDatabase database, string sql) => (await database.QueryAsync<string?>(sql)).Single();
 
     private static WorkCompletion Done(WorkItem item) => new(item.Id, item.Attempts, WorkOutcome.Done(), DateTimeOffset.UnixEpoch);

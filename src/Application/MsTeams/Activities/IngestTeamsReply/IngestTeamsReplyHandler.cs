@@ -53,7 +53,7 @@ internal sealed class IngestTeamsReplyHandler(
             return WorkOutcome.Ignored("thread-root");
         }
 
-        var codemark = await codemarks.GetAsync(share.CodemarkId, cancellationToken).ConfigureAwait(false);
+        var codemark = await codemarks.GetForReplyAsync(share.CodemarkId, cancellationToken).ConfigureAwait(false);
         if (codemark is null || codemark.IsDeleted)
         {
             return WorkOutcome.Ignored("codemark-deleted");

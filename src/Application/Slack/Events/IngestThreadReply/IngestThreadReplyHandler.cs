@@ -65,7 +65,7 @@ internal sealed class IngestThreadReplyHandler(
             return WorkOutcome.Ignored("own-message"); // Our bot, recognised by its user even when only bot_id was sent.
         }
 
-        var codemark = await codemarks.GetAsync(share.CodemarkId, cancellationToken).ConfigureAwait(false);
+        var codemark = await codemarks.GetForReplyAsync(share.CodemarkId, cancellationToken).ConfigureAwait(false);
         if (codemark is null || codemark.IsDeleted)
         {
             return WorkOutcome.Ignored("codemark-deleted");
