@@ -92,7 +92,9 @@ internal sealed partial class WorkItemRunner(
             return WorkOutcome.Failed($"no handler for kind '{item.Kind}'");
         }
 
-        scope.ServiceProvider.GetRequiredService<DbSession>().BeforeCommit = (session, token) => WorkQueueRepository.FenceAsync(session, lease, token);
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        db.BeforeCommit = (session, token) => WorkQueueRepository.FenceAsync(session, lease, token);
+        db.RelaxedDurability = handler.ChangesOnlyThisDatabase;
         try
         {
             return await handler.HandleAsync(item, cancellationToken).ConfigureAwait(false);
