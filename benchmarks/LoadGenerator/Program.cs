@@ -4,7 +4,7 @@ using CodeStream.Integrations.LoadGenerator;
 using CodeStream.Integrations.TestSupport.Slack;
 
 // Load runs against the real host process with a fake Slack on loopback (docs/benchmarks.md).
-//   dotnet run -c Release --project benchmarks/LoadGenerator -- events [--seconds 20] [--connections 64] [--postgres "<conn>"]
+//   dotnet run -c Release --project benchmarks/LoadGenerator -- events [--seconds 20] [--connections 64] [--warmup-seconds 0] [--postgres "<conn>"]
 //   dotnet run -c Release --project benchmarks/LoadGenerator -- clicks [--seconds 60] [--rate 32] [--postgres "<conn>"]
 //   dotnet run -c Release --project benchmarks/LoadGenerator -- slow-bodies [--seconds 30] [--connections 500]
 //   dotnet run -c Release --project benchmarks/LoadGenerator -- socket-events [--seconds 20] [--window 256 | --rate N] [--socket-connections 2]
