@@ -123,31 +123,12 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
             Limit = (long)limit,
         };
 
-        // On SQLite the transaction is how the claim takes its turn at the write gate.
+        // One statement, atomic by itself: PostgreSQL needs no transaction around it (that would be a COMMIT round trip
+        // more); on SQLite the transaction is how the claim takes its turn at the write gate.
         var rows = session.Provider == DatabaseProvider.Postgres
-            ? await RelaxedAsync(() => session.QueryAsync<WorkItemRow>(ClaimPostgresSql, parameters, cancellationToken), cancellationToken).ConfigureAwait(false)
+            ? await session.QueryAsync<WorkItemRow>(ClaimPostgresSql, parameters, cancellationToken).ConfigureAwait(false)
             : await session.InTransactionAsync(() => session.QueryAsync<WorkItemRow>(ClaimSqliteSql, parameters, cancellationToken), cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(ToItem)];
-    }
-
-    /// <summary>
-    /// PostgreSQL: the queue's own bookkeeping commits without waiting for the disk (<see cref="DbSession.RelaxedDurability"/>).
-    /// A claim lost in a server crash leaves its item Pending; a lost completion leaves its lease to lapse, and the item
-    /// runs again, as after any crash (handlers are idempotent). What a handler commits itself, and every acknowledged
-    /// event, still waits for the disk, and takes any earlier bookkeeping with it.
-    /// </summary>
-    private async Task<T> RelaxedAsync<T>(Func<Task<T>> statement, CancellationToken cancellationToken)
-    {
-        var was = session.RelaxedDurability;
-        session.RelaxedDurability = true;
-        try
-        {
-            return await session.InTransactionAsync(statement, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            session.RelaxedDurability = was;
-        }
     }
 
     public Task RenewAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken) =>
@@ -169,8 +150,9 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
         var now = Now();
         if (session.Provider == DatabaseProvider.Postgres && completions.Count <= CompletionChunk)
         {
+            // One statement, atomic by itself: no COMMIT round trip more.
             var (sql, parameters) = CompleteStatement(workerId, [.. completions], now);
-            return await RelaxedAsync(() => session.ExecuteAsync(sql, parameters, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await session.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
         }
 
         return await session.InTransactionAsync(
