@@ -9,8 +9,6 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 /// </summary>
 internal sealed class DbSession(IDbConnectionFactory factory, Observability.IntegrationMetrics? metrics = null) : IUnitOfWork, IAsyncDisposable, IDisposable
 {
-    private const string RelaxedCommitSql = "SET LOCAL synchronous_commit = off";
-
     private DbConnection? _connection;
     private SqliteGroupCommit? _group;
     private bool _holdsGate;
@@ -37,15 +35,6 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
     /// sets it while a claimed item is handled, so the item's writes commit only while its worker still holds the lease.
     /// </summary>
     public Func<DbSession, CancellationToken, Task>? BeforeCommit { get; set; }
-
-    /// <summary>
-    /// PostgreSQL: this scope's transactions commit without waiting for the log to reach the disk
-    /// (<c>synchronous_commit = off</c>, sent with each transaction's first statement). Set by the work queue only for
-    /// handlers whose every effect is in this database (<see cref="Application.Common.WorkQueue.IWorkItemHandler.ChangesOnlyThisDatabase"/>): a
-    /// server crash can lose the last fraction of a second of them, and with them their items' completions, which the
-    /// log holds later, so the items run again. Any later commit that waits for the disk takes them with it.
-    /// </summary>
-    public bool RelaxedDurability { get; set; }
 
     /// <summary>Runs <paramref name="action"/> once the current transaction has committed (at once when there is none).</summary>
     public void OnCommitted(Action action)
@@ -101,10 +90,6 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
                 ? await group.JoinAsync(cancellationToken).ConfigureAwait(false)
                 : await own!.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             _group = group;
-            if (RelaxedDurability && Provider == DatabaseProvider.Postgres && HeldWrites.TryHold(RelaxedCommitSql, null, null))
-            {
-                Counted(null);
-            }
         }
         catch
         {

@@ -92,9 +92,7 @@ internal sealed partial class WorkItemRunner(
             return WorkOutcome.Failed($"no handler for kind '{item.Kind}'");
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
-        db.BeforeCommit = (session, token) => WorkQueueRepository.FenceAsync(session, lease, token);
-        db.RelaxedDurability = handler.ChangesOnlyThisDatabase;
+        scope.ServiceProvider.GetRequiredService<DbSession>().BeforeCommit = (session, token) => WorkQueueRepository.FenceAsync(session, lease, token);
         try
         {
             return await handler.HandleAsync(item, cancellationToken).ConfigureAwait(false);

@@ -16,9 +16,6 @@ internal sealed class SlackEventWorkHandler(IMediator mediator, SlackMessageDisp
 {
     public string Kind => SlackWorkKinds.SlackEvent;
 
-    /// <summary>Events become CodeStream data; token renewals and reconnect marks commit in their own scopes.</summary>
-    public bool ChangesOnlyThisDatabase => true;
-
     public async Task<WorkOutcome> HandleAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var envelope = SlackEnvelope.TryParse(item.Payload);
