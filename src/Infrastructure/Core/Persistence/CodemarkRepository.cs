@@ -102,16 +102,12 @@ internal sealed class CodemarkRepository(DbSession session, CodemarkCache? cache
             ? GetAsync(id, cancellationToken)
             : cache.Codemarks.GetOrLoadAsync(id.Value, () => GetAsync(id, cancellationToken));
 
-    public Task UpdateAsync(Codemark codemark, CancellationToken cancellationToken)
+    public async Task UpdateAsync(Codemark codemark, CancellationToken cancellationToken)
     {
-        if (cache is not null)
-        {
-            // Before, so no read in flight keeps the old row; after the commit, so none read meanwhile outlives it.
-            cache.Codemarks.Remove(codemark.Id.Value);
-            session.OnCommitted(() => cache.Codemarks.Remove(codemark.Id.Value));
-        }
-
-        return session.ExecuteAsync(
+        // Removed before, so no read in flight keeps the old row; and once the write is committed (at once without a
+        // transaction), so none read in between outlives it.
+        cache?.Codemarks.Remove(codemark.Id.Value);
+        await session.ExecuteAsync(
             UpdateSql,
             new
             {
@@ -121,7 +117,11 @@ internal sealed class CodemarkRepository(DbSession session, CodemarkCache? cache
                 EditedAt = UnixTime.ToMs(codemark.EditedAt),
                 DeletedAt = UnixTime.ToMs(codemark.DeletedAt),
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (cache is not null)
+        {
+            session.OnCommitted(() => cache.Codemarks.Remove(codemark.Id.Value));
+        }
     }
 
     private sealed class CodemarkRow

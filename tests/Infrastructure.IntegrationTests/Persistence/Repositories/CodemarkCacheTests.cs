@@ -63,6 +63,22 @@ public sealed class CodemarkCacheTests : DatabaseTest
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task GetForReplyAsync_WhenThisHostDeletedTheCodemarkOutsideATransaction_SeesItAtOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        using var cache = new CodemarkCache(TimeProvider.System);
+        await using var session = new DbSession(database.Factory);
+        var codemarks = new CodemarkRepository(session, cache);
+        Assert.False((await codemarks.GetForReplyAsync(seeded.Codemark.Id, CancellationToken.None))!.IsDeleted);
+
+        await codemarks.UpdateAsync(seeded.Codemark.Delete(TestData.At(30)), CancellationToken.None);
+
+        Assert.True((await codemarks.GetForReplyAsync(seeded.Codemark.Id, CancellationToken.None))!.IsDeleted);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task GetForReplyAsync_InsideATransactionThatRollsBack_KeepsNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
