@@ -104,20 +104,23 @@ async Task RunEventsAsync()
         Interlocked.Increment(ref response.IsSuccessStatusCode ? ref acknowledged : ref refused);
     }
 
+    // --connections closed loops, each sending its next event once the last is answered, until the clock reaches the time.
+    Task SendClosedLoopsAsync(Stopwatch clock, int forSeconds) =>
+        Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            while (clock.Elapsed.TotalSeconds < forSeconds)
+            {
+                await SendOneAsync();
+            }
+        }));
+
     // --warmup-seconds N: a burst first, drained and left to settle, so the measured run meets code the JIT has
     // already optimised (as in a host that has been up for a while); its events are not counted.
     var warmup = IntArg("--warmup-seconds", 0);
     var measuredFrom = 0L;
     if (warmup > 0)
     {
-        var warming = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
-        {
-            while (warming.Elapsed.TotalSeconds < warmup)
-            {
-                await SendOneAsync();
-            }
-        }));
+        await SendClosedLoopsAsync(Stopwatch.StartNew(), warmup);
         await DrainAsync();
         await Task.Delay(TimeSpan.FromSeconds(5));
         Console.WriteLine($"warm-up: {acknowledged} events sent for {warmup} s and drained; not counted below");
@@ -147,13 +150,7 @@ async Task RunEventsAsync()
     }
     else
     {
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
-        {
-            while (deadline.Elapsed.TotalSeconds < seconds)
-            {
-                await SendOneAsync();
-            }
-        }));
+        await SendClosedLoopsAsync(deadline, seconds);
     }
 
     var elapsed = deadline.Elapsed.TotalSeconds;

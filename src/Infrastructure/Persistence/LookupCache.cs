@@ -4,8 +4,8 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 
 /// <summary>
 /// A bounded, expiring cache of rows read on every event (a workspace's bot, a shared thread) so the hot path does not
-/// query for them each time. Only found rows are kept. <see cref="Remove"/> is for this process's own changes (call it
-/// before and after the commit); other hosts' changes are seen once the entry expires.
+/// query for them each time. Only found rows are kept. This process's own changes go through <see cref="ChangeAsync"/>;
+/// other hosts' changes are seen once the entry expires.
 /// </summary>
 internal sealed class LookupCache<TKey, TValue> : IDisposable
     where TKey : notnull
@@ -44,6 +44,19 @@ internal sealed class LookupCache<TKey, TValue> : IDisposable
     {
         Changed();
         _cache.Remove(key);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/>, a change in <paramref name="session"/> to what is cached under <paramref name="key"/>:
+    /// the entry goes before it, so no read in flight keeps the old row, and again once the write is committed (at once
+    /// when there is no transaction), so none read in between outlives it.
+    /// </summary>
+    public async Task<T> ChangeAsync<T>(DbSession session, TKey key, Func<Task<T>> write)
+    {
+        Remove(key);
+        var result = await write().ConfigureAwait(false);
+        session.OnCommitted(() => Remove(key));
+        return result;
     }
 
     /// <summary>Something cached may be stale now (the caller keys entries so it is never served): reads in flight are not kept.</summary>

@@ -104,10 +104,7 @@ internal sealed class CodemarkRepository(DbSession session, CodemarkCache? cache
 
     public async Task UpdateAsync(Codemark codemark, CancellationToken cancellationToken)
     {
-        // Removed before, so no read in flight keeps the old row; and once the write is committed (at once without a
-        // transaction), so none read in between outlives it.
-        cache?.Codemarks.Remove(codemark.Id.Value);
-        await session.ExecuteAsync(
+        Task<int> Write() => session.ExecuteAsync(
             UpdateSql,
             new
             {
@@ -117,11 +114,9 @@ internal sealed class CodemarkRepository(DbSession session, CodemarkCache? cache
                 EditedAt = UnixTime.ToMs(codemark.EditedAt),
                 DeletedAt = UnixTime.ToMs(codemark.DeletedAt),
             },
-            cancellationToken).ConfigureAwait(false);
-        if (cache is not null)
-        {
-            session.OnCommitted(() => cache.Codemarks.Remove(codemark.Id.Value));
-        }
+            cancellationToken);
+
+        await (cache is null ? Write() : cache.Codemarks.ChangeAsync(session, codemark.Id.Value, Write)).ConfigureAwait(false);
     }
 
     private sealed class CodemarkRow

@@ -128,16 +128,14 @@ internal sealed partial class SlackShareRepository(DbSession session, SlackThrea
                 cancellationToken).ConfigureAwait(false)));
 
     public Task MarkShareDeletedAsync(
-        SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, DateTimeOffset deletedAt, CancellationToken cancellationToken)
-    {
-        var key = (slackTeamId.Value, channelId.Value, ts.Value);
-        threads.Shares.Remove(key);
-        session.OnCommitted(() => threads.Shares.Remove(key));
-        return session.ExecuteAsync(
-            MarkShareDeletedSql,
-            new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Ts = ts.Value, DeletedAt = UnixTime.ToMs(deletedAt) },
-            cancellationToken);
-    }
+        SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, DateTimeOffset deletedAt, CancellationToken cancellationToken) =>
+        threads.Shares.ChangeAsync(
+            session,
+            (slackTeamId.Value, channelId.Value, ts.Value),
+            () => session.ExecuteAsync(
+                MarkShareDeletedSql,
+                new { SlackTeamId = slackTeamId.Value, ChannelId = channelId.Value, Ts = ts.Value, DeletedAt = UnixTime.ToMs(deletedAt) },
+                cancellationToken));
 
     public Task<int> RenameChannelAsync(SlackTeamId slackTeamId, SlackChannelId channelId, string name, SlackTs renamedAt, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
