@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CodeStream.Integrations.Application.Common.Persistence;
+using Npgsql;
 
 namespace CodeStream.Integrations.Infrastructure.Persistence;
 
@@ -31,10 +32,11 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
     public WriteGate WriteGate => factory.WriteGate;
 
     /// <summary>
-    /// Runs inside every transaction of this scope just before it commits; throwing rolls it back. The work queue
-    /// sets it while a claimed item is handled, so the item's writes commit only while its worker still holds the lease.
+    /// The condition every transaction of this scope must meet to commit, checked last; when it fails the transaction
+    /// is rolled back. The work queue sets it while a claimed item is handled, so the item's writes commit only while
+    /// its worker still holds the lease.
     /// </summary>
-    public Func<DbSession, CancellationToken, Task>? BeforeCommit { get; set; }
+    public CommitFence? Fence { get; set; }
 
     /// <summary>Runs <paramref name="action"/> once the current transaction has committed (at once when there is none).</summary>
     public void OnCommitted(Action action)
@@ -111,13 +113,96 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
             return;
         }
 
-        if (BeforeCommit is { } check)
+        if (_group is null && Transaction is NpgsqlTransaction postgres)
         {
-            await check(this, cancellationToken).ConfigureAwait(false);
+            await CommitPostgresAsync(postgres, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            if (Fence is { } fence)
+            {
+                await CheckFenceAsync(fence, cancellationToken).ConfigureAwait(false);
+            }
+
+            await CommitSqliteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await this.SendHeldWritesAsync(cancellationToken).ConfigureAwait(false);
+        if (_afterCommit is { } committed)
+        {
+            _afterCommit = null;
+            committed.ForEach(action => action());
+        }
+    }
 
+    /// <summary>Throws the fence's exception unless it holds now (on PostgreSQL, its row stays locked until the transaction ends).</summary>
+    public async Task CheckFenceAsync(CommitFence fence, CancellationToken cancellationToken)
+    {
+        var rows = await this.CountRowsAsync(Provider == DatabaseProvider.Postgres ? fence.LockingSql : fence.Sql, fence.Parameters, cancellationToken).ConfigureAwait(false);
+        if (rows != 1)
+        {
+            throw fence.Broken();
+        }
+    }
+
+    /// <summary>
+    /// The held writes, the fence and <c>COMMIT</c> in one round trip: a fence that fails the transaction stops the
+    /// <c>COMMIT</c> behind it. A transaction that holds nothing to send commits alone.
+    /// </summary>
+    private async Task CommitPostgresAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        HeldWrites.ThrowIfFailed();
+        if (HeldWrites.IsEmpty && Fence is null)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await EndTransactionAsync().ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            _ = await HeldWrites.SendAsync(transaction.Connection!, transaction, Fence?.RaisingSql, Fence?.Parameters, cancellationToken, thenCommit: true).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The commit fence's parameters cannot be sent in a batch.");
+            if (Fence is { } sent)
+            {
+                Counted(sent.Parameters);
+            }
+        }
+        catch (Exception failure)
+        {
+            // Whether the fence, a held write or the COMMIT itself failed, the transaction is over: end it here, so
+            // the caller's rollback has nothing left to do (Npgsql refuses to roll back a transaction COMMIT ended).
+            await RollbackQuietlyAsync(transaction).ConfigureAwait(false);
+            if (Fence is { } fence && CommitFence.RaisedBy(failure))
+            {
+                throw fence.Broken();
+            }
+
+            throw;
+        }
+
+        await EndTransactionAsync().ConfigureAwait(false);
+    }
+
+    private async Task RollbackQuietlyAsync(NpgsqlTransaction transaction)
+    {
+        _afterCommit = null;
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The commit's own failure is the one worth reporting; a transaction COMMIT ended cannot be rolled back.
+        catch
+        {
+        }
+#pragma warning restore CA1031
+        finally
+        {
+            await EndTransactionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task CommitSqliteAsync(CancellationToken cancellationToken)
+    {
         if (_group is { } group)
         {
             // The group commits once this unit has left the gate (others may join it first); stored means committed.
@@ -143,14 +228,8 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
         }
         else
         {
-            await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await Transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
             await EndTransactionAsync().ConfigureAwait(false);
-        }
-
-        if (_afterCommit is { } committed)
-        {
-            _afterCommit = null;
-            committed.ForEach(action => action());
         }
     }
 
@@ -169,8 +248,14 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
             return;
         }
 
-        await Transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-        await EndTransactionAsync().ConfigureAwait(false);
+        try
+        {
+            await Transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await EndTransactionAsync().ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -73,10 +73,11 @@ internal sealed class PostgresWriteBatch
     }
 
     /// <summary>
-    /// Sends what is held, then <paramref name="sql"/> when given, in one round trip; returns the rows that statement
-    /// changed or returned, or <c>null</c> when its parameters cannot be bound here (nothing held was sent then).
+    /// Sends what is held, then <paramref name="sql"/> when given, then <c>COMMIT</c> when <paramref name="thenCommit"/>,
+    /// in one round trip; returns the rows that statement changed or returned, or <c>null</c> when its parameters cannot
+    /// be bound here (nothing held was sent then). A statement that fails stops the ones behind it, the commit included.
     /// </summary>
-    public async Task<int?> SendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string? sql, object? parameters, CancellationToken cancellationToken)
+    public async Task<int?> SendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string? sql, object? parameters, CancellationToken cancellationToken, bool thenCommit = false)
     {
         var last = sql is null ? null : Command(sql, parameters);
         if (sql is not null && last is null)
@@ -93,6 +94,11 @@ internal sealed class PostgresWriteBatch
         if (last is not null)
         {
             batch.BatchCommands.Add(last);
+        }
+
+        if (thenCommit)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         }
 
         var held = _held.ToArray();

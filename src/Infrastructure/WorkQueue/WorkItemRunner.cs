@@ -92,7 +92,7 @@ internal sealed partial class WorkItemRunner(
             return WorkOutcome.Failed($"no handler for kind '{item.Kind}'");
         }
 
-        scope.ServiceProvider.GetRequiredService<DbSession>().BeforeCommit = (session, token) => WorkQueueRepository.FenceAsync(session, lease, token);
+        scope.ServiceProvider.GetRequiredService<DbSession>().Fence = WorkQueueRepository.Fence(lease);
         try
         {
             return await handler.HandleAsync(item, cancellationToken).ConfigureAwait(false);

@@ -94,7 +94,8 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
         """;
 
     // Inside a handler's transaction, just before it commits: a read, not a write (no index to rewrite). On SQLite the
-    // transaction already holds the only writer's place; on PostgreSQL FOR UPDATE holds the row until the commit.
+    // transaction already holds the only writer's place; on PostgreSQL FOR UPDATE holds the row until the commit, and
+    // the check travels with the COMMIT (CommitFence.RaisingSql).
     private const string FenceSql = """
         SELECT 1 FROM work_items
         WHERE id = @Id AND state = 'Processing' AND locked_by = @WorkerId AND attempts = @Attempts
@@ -214,19 +215,9 @@ internal sealed partial class WorkQueueRepository(DbSession session, WorkQueueSi
 
     private static bool Finished(WorkCompletion c) => c.Outcome.State is WorkItemState.Done or WorkItemState.Ignored;
 
-    /// <summary>The check a claimed item's own transactions run before committing (see <see cref="DbSession.BeforeCommit"/>).</summary>
-    public static async Task FenceAsync(DbSession session, WorkLease lease, CancellationToken cancellationToken)
-    {
-        // PostgreSQL: in one round trip with the writes the transaction holds.
-        var held = await session.CountRowsAsync(
-            session.Provider == DatabaseProvider.Postgres ? FenceSql.TrimEnd() + " FOR UPDATE" : FenceSql,
-            new { lease.Id, lease.WorkerId, Attempts = (long)lease.Attempts },
-            cancellationToken).ConfigureAwait(false);
-        if (held != 1)
-        {
-            throw new WorkLeaseLostException(lease.Id);
-        }
-    }
+    /// <summary>What a claimed item's own transactions must meet to commit: its worker still holds this lease (see <see cref="DbSession.Fence"/>).</summary>
+    public static CommitFence Fence(WorkLease lease) =>
+        new(FenceSql, new { lease.Id, lease.WorkerId, Attempts = (long)lease.Attempts }, () => new WorkLeaseLostException(lease.Id));
 
     private long Now() => UnixTime.ToMs(clock.GetUtcNow());
 

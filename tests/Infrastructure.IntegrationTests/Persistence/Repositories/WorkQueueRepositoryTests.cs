@@ -162,7 +162,7 @@ public sealed class WorkQueueRepositoryTests : DatabaseTest
         // The handler's transaction has passed its fence (the row is locked until it commits).
         await using var handler = new DbSession(database.Factory);
         await handler.BeginAsync(CancellationToken.None);
-        await WorkQueueRepository.FenceAsync(handler, new WorkLease(committing.Id, "worker-a", committing.Attempts), CancellationToken.None);
+        await handler.CheckFenceAsync(WorkQueueRepository.Fence(new WorkLease(committing.Id, "worker-a", committing.Attempts)), CancellationToken.None);
 
         // Waiting for that commit would stall every other fence behind the renewal: it must come back without it.
         var renewal = WithQueueAsync(database, async q => { await q.RenewAsync("worker-a", Lease, CancellationToken.None); return 0; });
@@ -198,7 +198,7 @@ public sealed class WorkQueueRepositoryTests : DatabaseTest
         await session.BeginAsync(CancellationToken.None);
         try
         {
-            await WorkQueueRepository.FenceAsync(session, lease, CancellationToken.None);
+            await session.CheckFenceAsync(WorkQueueRepository.Fence(lease), CancellationToken.None);
             return true;
         }
         catch (WorkLeaseLostException)
