@@ -36,17 +36,38 @@ internal static class DbSessionCommands
     /// <summary>
     /// A write whose row count is not needed at once (<paramref name="onRows"/> gets it once known). Inside a PostgreSQL
     /// transaction it is held and sent with the transaction's next statement (<see cref="PostgresWriteBatch"/>);
-    /// anywhere else it runs now, like <see cref="ExecuteAsync"/>.
+    /// anywhere else it runs now, like <see cref="ExecuteAsync"/>. <paramref name="onFailure"/> may turn the database's
+    /// error into the caller's own, whenever it comes (now, or with the statement or the commit it travels with).
     /// </summary>
-    public static async Task ExecuteHeldAsync(this DbSession session, string sql, object? parameters, CancellationToken cancellationToken, Action<int>? onRows = null)
+    public static async Task ExecuteHeldAsync(
+        this DbSession session,
+        string sql,
+        object? parameters,
+        CancellationToken cancellationToken,
+        Action<int>? onRows = null,
+        Func<System.Data.Common.DbException, Exception?>? onFailure = null)
     {
-        if (session.Provider == DatabaseProvider.Postgres && session.Transaction is not null && session.HeldWrites.TryHold(sql, parameters, onRows))
+        if (session.Provider == DatabaseProvider.Postgres && session.Transaction is not null && session.HeldWrites.TryHold(sql, parameters, onRows, onFailure))
         {
             session.Counted(parameters);
             return;
         }
 
-        var rows = await session.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        int rows;
+        try
+        {
+            rows = await session.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException failure) when (onFailure is not null)
+        {
+            if (onFailure(failure) is { } translated)
+            {
+                throw translated;
+            }
+
+            throw;
+        }
+
         onRows?.Invoke(rows);
     }
 

@@ -10,13 +10,16 @@ namespace CodeStream.Integrations.Infrastructure.Persistence;
 /// </summary>
 internal sealed class PostgresWriteBatch
 {
-    private readonly List<(NpgsqlBatchCommand Command, Action<int>? OnRows)> _held = [];
+    private readonly List<(NpgsqlBatchCommand Command, Action<int>? OnRows, Func<System.Data.Common.DbException, Exception?>? OnFailure)> _held = [];
     private bool _failed;
 
     public bool IsEmpty => _held.Count == 0;
 
-    /// <summary>Holds the write (a row per element when <paramref name="parameters"/> lists rows); <c>false</c> when its parameters are Dapper's own kind.</summary>
-    public bool TryHold(string sql, object? parameters, Action<int>? onRows)
+    /// <summary>
+    /// Holds the write (a row per element when <paramref name="parameters"/> lists rows); <c>false</c> when its parameters
+    /// are Dapper's own kind. <paramref name="onFailure"/> may turn the database's error into the caller's own.
+    /// </summary>
+    public bool TryHold(string sql, object? parameters, Action<int>? onRows, Func<System.Data.Common.DbException, Exception?>? onFailure = null)
     {
         if (parameters is System.Collections.IDictionary or IEnumerable<KeyValuePair<string, object?>>)
         {
@@ -41,7 +44,7 @@ internal sealed class PostgresWriteBatch
                 commands.Add(command);
             }
 
-            _held.AddRange(commands.Select(command => (command, (Action<int>?)null)));
+            _held.AddRange(commands.Select(command => (command, (Action<int>?)null, onFailure)));
             return true;
         }
 
@@ -50,7 +53,7 @@ internal sealed class PostgresWriteBatch
             return false;
         }
 
-        _held.Add((one, onRows));
+        _held.Add((one, onRows, onFailure));
         return true;
     }
 
@@ -86,7 +89,7 @@ internal sealed class PostgresWriteBatch
         }
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var (command, _) in _held)
+        foreach (var (command, _, _) in _held)
         {
             batch.BatchCommands.Add(command);
         }
@@ -107,13 +110,23 @@ internal sealed class PostgresWriteBatch
         {
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (System.Data.Common.DbException failure)
+        {
+            _failed = true;
+            if (held.Select(h => h.OnFailure?.Invoke(failure)).FirstOrDefault(e => e is not null) is { } translated)
+            {
+                throw translated;
+            }
+
+            throw;
+        }
         catch
         {
             _failed = true;
             throw;
         }
 
-        foreach (var (command, onRows) in held)
+        foreach (var (command, onRows, _) in held)
         {
             onRows?.Invoke((int)command.Rows);
         }

@@ -52,6 +52,13 @@ public interface ISlackShareRepository
     /// <summary>Records a reply's Slack message; <c>false</c> when that Slack message is already recorded.</summary>
     Task<bool> TryAddMessageCopyAsync(SlackMessageCopy copy, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a reply's Slack message inside a unit of work, which fails with <see cref="DuplicateSlackMessageException"/>
+    /// when that Slack message is already recorded: at once, or when it commits (a database that sends the write with
+    /// the commit learns of the twin only then). Either way nothing of the unit of work is stored.
+    /// </summary>
+    Task AddMessageCopyAsync(SlackMessageCopy copy, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<SlackMessageCopy>> ListMessageCopiesAsync(CodemarkId codemarkId, CancellationToken cancellationToken);
 
     Task<SlackMessageCopy?> FindMessageCopyAsync(SlackTeamId slackTeamId, SlackChannelId channelId, SlackTs ts, CancellationToken cancellationToken);

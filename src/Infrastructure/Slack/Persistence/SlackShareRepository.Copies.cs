@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Slack.Persistence;
 using CodeStream.Integrations.Domain.Core.Codemarks;
 using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Slack;
@@ -13,11 +14,15 @@ internal sealed partial class SlackShareRepository
         c.permalink AS Permalink, c.created_at AS CreatedAt, c.posted_by_bot AS PostedByBot
         """;
 
-    private const string InsertCopySql = """
+    private const string InsertCopyOrFailSql = """
         INSERT INTO slack_message_copies (slack_team_id, channel_id, ts, post_id, thread_ts, permalink, created_at, posted_by_bot)
         VALUES (@SlackTeamId, @ChannelId, @Ts, @PostId, @ThreadTs, @Permalink, @CreatedAt, @PostedByBot)
-        ON CONFLICT DO NOTHING
         """;
+
+    private const string InsertCopySql = InsertCopyOrFailSql + " ON CONFLICT DO NOTHING";
+
+    // The key a twin of a recorded Slack message runs into: (workspace, channel, ts).
+    private const string CopiesKey = "slack_message_copies_pkey";
 
     private const string SelectCopiesOfCodemarkSql = $"""
         SELECT {CopyColumns} FROM slack_message_copies c JOIN posts p ON p.id = c.post_id
@@ -36,24 +41,43 @@ internal sealed partial class SlackShareRepository
         WHERE slack_team_id = @SlackTeamId AND channel_id = @ChannelId AND ts = @Ts AND (last_edit_us IS NULL OR last_edit_us < @EditUs)
         """;
 
-    public async Task<bool> TryAddMessageCopyAsync(SlackMessageCopy copy, CancellationToken cancellationToken)
+    public async Task<bool> TryAddMessageCopyAsync(SlackMessageCopy copy, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(InsertCopySql, CopyParameters(copy), cancellationToken).ConfigureAwait(false) == 1;
+
+    public async Task AddMessageCopyAsync(SlackMessageCopy copy, CancellationToken cancellationToken)
     {
-        var inserted = await session.ExecuteAsync(
-            InsertCopySql,
-            new
+        if (session.Provider != DatabaseProvider.Postgres)
+        {
+            if (!await TryAddMessageCopyAsync(copy, cancellationToken).ConfigureAwait(false))
             {
-                SlackTeamId = copy.SlackTeamId.Value,
-                ChannelId = copy.ChannelId.Value,
-                Ts = copy.Ts.Value,
-                PostId = copy.PostId.Value,
-                ThreadTs = copy.ThreadTs.Value,
-                copy.Permalink,
-                CreatedAt = UnixTime.ToMs(copy.CreatedAt),
-                PostedByBot = copy.PostedByBot ? 1 : 0,
-            },
-            cancellationToken).ConfigureAwait(false);
-        return inserted == 1;
+                throw new DuplicateSlackMessageException();
+            }
+
+            return;
+        }
+
+        // PostgreSQL: held, so it travels with the commit instead of taking a round trip of its own to be counted; a
+        // twin then fails the transaction on the key, before its COMMIT.
+        await session.ExecuteHeldAsync(
+            InsertCopyOrFailSql,
+            CopyParameters(copy),
+            cancellationToken,
+            onFailure: failure => failure is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: CopiesKey }
+                ? new DuplicateSlackMessageException()
+                : null).ConfigureAwait(false);
     }
+
+    private static object CopyParameters(SlackMessageCopy copy) => new
+    {
+        SlackTeamId = copy.SlackTeamId.Value,
+        ChannelId = copy.ChannelId.Value,
+        Ts = copy.Ts.Value,
+        PostId = copy.PostId.Value,
+        ThreadTs = copy.ThreadTs.Value,
+        copy.Permalink,
+        CreatedAt = UnixTime.ToMs(copy.CreatedAt),
+        PostedByBot = copy.PostedByBot ? 1 : 0,
+    };
 
     public async Task<IReadOnlyList<SlackMessageCopy>> ListMessageCopiesAsync(CodemarkId codemarkId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CodeStream.Integrations.Application.Common.Persistence;
 using CodeStream.Integrations.Domain.Core.Posts;
 using CodeStream.Integrations.Domain.Slack;
 using CodeStream.Integrations.Infrastructure.IntegrationTests.Support;
@@ -47,6 +48,82 @@ public sealed class SlackMessageCopyTests : DatabaseTest
         Assert.False(await MarkAsync(database, message, "1763889300.000001")); // the same edit again
         Assert.False(await MarkAsync(database, message, "1763889299.999999")); // an older one, late
         Assert.True(await MarkAsync(database, message, "1763889300.000002"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task AddMessageCopy_OfAMessageRecordedAlready_FailsItsUnitOfWorkAsADuplicate_AndStoresNothingOfIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var first = await Seed.ReplyAsync(database, seeded.Codemark, seeded.Author.Id, "first", 10);
+        await AddAsync(database, Copy(first.Id, "1763889100.000200", postedByBot: false));
+        var twin = TestData.NewReply(seeded.Codemark, seeded.Author.Id, "the same message again", TestData.At(20), origin: SlackPostOrigin.Value);
+
+        await using (var session = new DbSession(database.Factory))
+        {
+            // As a redelivered event would: the reply, then its Slack message, which is recorded already.
+            await Assert.ThrowsAsync<Application.Slack.Persistence.DuplicateSlackMessageException>(() => session.InTransactionAsync(
+                async () =>
+                {
+                    await new Core.Persistence.ReplyRepository(session).AddAsync(twin, CancellationToken.None);
+                    await Repository(session).AddMessageCopyAsync(Copy(twin.Id, "1763889100.000200", postedByBot: false), CancellationToken.None);
+                    return 0;
+                },
+                CancellationToken.None));
+            Assert.Null(session.Transaction);
+
+            await session.InTransactionAsync(
+                async () =>
+                {
+                    await Repository(session).AddMessageCopyAsync(Copy(first.Id, "1763889200.000300", postedByBot: true), CancellationToken.None);
+                    return 0;
+                },
+                CancellationToken.None);
+        }
+
+        Assert.Equal(["first"], await database.QueryAsync<string>("SELECT text FROM posts WHERE parent_post_id IS NOT NULL"));
+        Assert.Equal(["1763889100.000200", "1763889200.000300"], await database.QueryAsync<string>("SELECT ts FROM slack_message_copies ORDER BY ts"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task AddMessageCopy_FromEightUnitsOfWorkAtOnce_StoresOne_AndTheOthersFailAsDuplicates(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Seed.TeamWithCodemarkAsync(database);
+        var replies = new List<Post>();
+        for (var n = 0; n < 8; n++)
+        {
+            replies.Add(await Seed.ReplyAsync(database, seeded.Codemark, seeded.Author.Id, $"Reply {n}", n));
+        }
+
+        using var go = new ManualResetEventSlim();
+        var units = replies.Select(reply => Task.Run(async () =>
+        {
+            await using var session = new DbSession(database.Factory);
+            await session.ConnectionAsync(CancellationToken.None);
+            go.Wait(TimeSpan.FromSeconds(30));
+            try
+            {
+                await session.InTransactionAsync(
+                    async () =>
+                    {
+                        await Repository(session).AddMessageCopyAsync(Copy(reply.Id, "1763889100.000200", postedByBot: false), CancellationToken.None);
+                        return 0;
+                    },
+                    CancellationToken.None);
+                return true;
+            }
+            catch (Application.Slack.Persistence.DuplicateSlackMessageException)
+            {
+                return false;
+            }
+        })).ToArray();
+        go.Set();
+
+        Assert.Single(await Task.WhenAll(units), stored => stored);
+        Assert.Equal(1, await database.CountAsync("slack_message_copies"));
     }
 
     [SkippableTheory]

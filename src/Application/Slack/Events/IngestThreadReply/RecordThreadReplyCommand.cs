@@ -16,19 +16,13 @@ namespace CodeStream.Integrations.Application.Slack.Events.IngestThreadReply;
 /// </summary>
 public sealed record RecordThreadReplyCommand(Post Reply, SlackMessageCopy Message, CodemarkShare Thread) : ICommand<Unit>;
 
-/// <summary>The Slack message is a reply already: the unit of work rolls this one back.</summary>
-public sealed class DuplicateSlackMessageException : Exception;
-
 internal sealed class RecordThreadReplyHandler(IReplyRepository replies, ISlackShareRepository shares, IMediator mediator)
     : IRequestHandler<RecordThreadReplyCommand, Unit>
 {
     public async Task<Unit> Handle(RecordThreadReplyCommand request, CancellationToken cancellationToken)
     {
         await replies.AddAsync(request.Reply, cancellationToken).ConfigureAwait(false);
-        if (!await shares.TryAddMessageCopyAsync(request.Message, cancellationToken).ConfigureAwait(false))
-        {
-            throw new DuplicateSlackMessageException();
-        }
+        await shares.AddMessageCopyAsync(request.Message, cancellationToken).ConfigureAwait(false); // a twin fails the unit of work
 
         // Other threads of the codemark (other channels, Teams) get a copy through the outboxes; this one has the original.
         await mediator.Publish(
