@@ -35,6 +35,13 @@ internal sealed class LookupCache<TKey, TValue> : IDisposable
         if (loaded is not null && Interlocked.Read(ref _removals) == removalsBefore)
         {
             _cache.Set(key, loaded, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime });
+
+            // A removal between that check and the Set ran before there was anything to remove: look again, or this
+            // host would serve the old row for the entry's whole lifetime. (One after this look removes the entry itself.)
+            if (Interlocked.Read(ref _removals) != removalsBefore)
+            {
+                _cache.Remove(key);
+            }
         }
 
         return loaded;
