@@ -151,26 +151,28 @@ internal sealed class DbSession(IDbConnectionFactory factory, Observability.Inte
     private async Task CommitPostgresAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         HeldWrites.ThrowIfFailed();
-        if (HeldWrites.IsEmpty && Fence is null)
-        {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            await EndTransactionAsync().ConfigureAwait(false);
-            return;
-        }
-
         try
         {
-            _ = await HeldWrites.SendAsync(transaction.Connection!, transaction, Fence?.RaisingSql, Fence?.Parameters, cancellationToken, thenCommit: true).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The commit fence's parameters cannot be sent in a batch.");
-            if (Fence is { } sent)
+            if (HeldWrites.IsEmpty && Fence is null)
             {
-                Counted(sent.Parameters);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                _ = await HeldWrites.SendAsync(transaction.Connection!, transaction, Fence?.RaisingSql, Fence?.Parameters, cancellationToken, thenCommit: true).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The commit fence's parameters cannot be sent in a batch.");
+                if (Fence is { } sent)
+                {
+                    Counted(sent.Parameters);
+                }
             }
         }
         catch (Exception failure)
         {
             // Whether the fence, a held write or the COMMIT itself failed, the transaction is over: end it here, so
             // the caller's rollback has nothing left to do (Npgsql refuses to roll back a transaction COMMIT ended).
+            // A commit whose answer was lost (the connection broke) counts as not done, as it always did: the lease
+            // and the idempotent handlers cover that case.
             await RollbackQuietlyAsync(transaction).ConfigureAwait(false);
             if (Fence is { } fence && CommitFence.RaisedBy(failure))
             {

@@ -38,6 +38,7 @@ internal static class DbSessionCommands
     /// transaction it is held and sent with the transaction's next statement (<see cref="PostgresWriteBatch"/>);
     /// anywhere else it runs now, like <see cref="ExecuteAsync"/>. <paramref name="onFailure"/> may turn the database's
     /// error into the caller's own, whenever it comes (now, or with the statement or the commit it travels with).
+    /// <paramref name="onRows"/> must not throw: when the write travels with the commit, it runs once that commit is done.
     /// </summary>
     public static async Task ExecuteHeldAsync(
         this DbSession session,

@@ -20,14 +20,27 @@ public sealed class CommitFenceTests : DatabaseTest
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await InsertTeamAsync(database, "gate");
-        await using (var session = new DbSession(database.Factory) { Fence = GateFence("gate") })
-        {
-            await session.InTransactionAsync(() => HoldTeamAsync(session, "t1"), CancellationToken.None);
-        }
+        await using var session = new DbSession(database.Factory) { Fence = GateFence("gate") };
+        await session.BeginAsync(CancellationToken.None);
+        await HoldTeamAsync(session, "t1");
+        await session.CommitAsync(CancellationToken.None);
+        Assert.Null(session.Transaction);
 
-        // The fence's row was locked only until the commit: another transaction may change it now.
+        // The fence's row was locked only until the commit, though the session is still open: another transaction may
+        // change it now (on PostgreSQL it would wait for the lock, and give up after a second).
         await using var other = new DbSession(database.Factory);
-        Assert.Equal(1, await other.InTransactionAsync(() => other.ExecuteAsync("UPDATE teams SET name = 'moved' WHERE id = 'gate'", null, CancellationToken.None), CancellationToken.None));
+        var moved = await other.InTransactionAsync(
+            async () =>
+            {
+                if (provider == DatabaseProvider.Postgres)
+                {
+                    await other.ExecuteAsync("SET LOCAL lock_timeout = '1s'", null, CancellationToken.None);
+                }
+
+                return await other.ExecuteAsync("UPDATE teams SET name = 'moved' WHERE id = 'gate'", null, CancellationToken.None);
+            },
+            CancellationToken.None);
+        Assert.Equal(1, moved);
         Assert.Equal(["gate", "t1"], await TeamIdsAsync(database));
     }
 

@@ -63,7 +63,7 @@ internal sealed partial class SlackShareRepository
             CopyParameters(copy),
             cancellationToken,
             onFailure: failure => failure is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: CopiesKey }
-                ? new DuplicateSlackMessageException()
+                ? new DuplicateSlackMessageException(failure)
                 : null).ConfigureAwait(false);
     }
 

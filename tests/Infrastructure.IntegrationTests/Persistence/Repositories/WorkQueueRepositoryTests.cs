@@ -44,6 +44,42 @@ public sealed class WorkQueueRepositoryTests : DatabaseTest
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Commit_FencedByALeaseAnotherWorkerTookOver_StoresNothing_AndByTheCurrentLease_StoresItsWrites(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await EnqueueAsync(database, "event-1");
+        var first = Assert.Single(await ClaimAsync(database, "worker-a"));
+        _clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        await WithQueueAsync(database, q => q.ReleaseLapsedAsync(maxAttempts: 8, CancellationToken.None));
+        var second = Assert.Single(await ClaimAsync(database, "worker-b"));
+        const string InsertTeam = "INSERT INTO teams (id, name, created_at) VALUES (@Id, @Id, 1)";
+
+        await using (var session = new DbSession(database.Factory) { Fence = WorkQueueRepository.Fence(new WorkLease(first.Id, "worker-a", first.Attempts)) })
+        {
+            // The stale worker's write is held (PostgreSQL): it travels with the fence and the COMMIT, which never runs.
+            await session.BeginAsync(CancellationToken.None);
+            await session.ExecuteHeldAsync(InsertTeam, new { Id = "stale" }, CancellationToken.None);
+            await Assert.ThrowsAsync<WorkLeaseLostException>(() => session.CommitAsync(CancellationToken.None));
+            if (provider == DatabaseProvider.Postgres)
+            {
+                Assert.Null(session.Transaction); // the failed batch ended it: nothing is left for a rollback to do
+            }
+
+            await session.RollbackAsync(CancellationToken.None);
+
+            session.Fence = WorkQueueRepository.Fence(new WorkLease(second.Id, "worker-b", second.Attempts));
+            await session.BeginAsync(CancellationToken.None);
+            await session.ExecuteHeldAsync(InsertTeam, new { Id = "current" }, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            Assert.Null(session.Transaction);
+        }
+
+        Assert.Equal(["current"], await database.QueryAsync<string>("SELECT id FROM teams"));
+        Assert.Equal(1, await WithQueueAsync(database, q => q.CompleteAsync("worker-b", [Done(second)], CancellationToken.None)));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task ReleaseLapsed_WhenAnItemUsedUpItsAttemptsByLapsing_ParksItWithTheReason(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
