@@ -110,19 +110,15 @@ internal sealed class PostgresWriteBatch
         {
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (System.Data.Common.DbException failure)
+        catch (Exception failure)
         {
             _failed = true;
-            if (held.Select(h => h.OnFailure?.Invoke(failure)).FirstOrDefault(e => e is not null) is { } translated)
+            if (failure is System.Data.Common.DbException error
+                && held.Select(h => h.OnFailure?.Invoke(error)).FirstOrDefault(e => e is not null) is { } translated)
             {
                 throw translated;
             }
 
-            throw;
-        }
-        catch
-        {
-            _failed = true;
             throw;
         }
 
